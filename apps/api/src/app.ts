@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import { authenticate, requireCsrfHeader } from './http/authenticate';
+import { createErrorHandler, notFoundHandler } from './http/error-handler';
+import { createAuthRepository } from './modules/auth/auth.repository';
+import { createAuthRouter } from './modules/auth/auth.router';
+import { createAuthService } from './modules/auth/auth.service';
+import { createSystemRouter } from './modules/system/system.router';
+
+// Validation messages in Chinese by default: they reach people through the UI.
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+}
+
+/** Builds the Express app; `server.ts` listens. */
+export function createApp({ db, config, logger }: AppDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          // antd's CSS-in-JS writes <style> elements at run time.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'form-action': ["'self'"],
+          'object-src': ["'none'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      strictTransportSecurity: config.NODE_ENV === 'production',
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+    }),
+  );
+
+  const auth = createAuthService({ repo: createAuthRepository(db), config });
+  const isCookieSecure = config.COOKIE_SECURE || config.NODE_ENV === 'production';
+
+  const api = express.Router();
+  api.use('/api', express.json({ limit: '1mb' }), requireCsrfHeader, authenticate(auth));
+  api.use(createSystemRouter(db));
+  api.use(createAuthRouter(auth, { isCookieSecure }));
+  api.use('/api', notFoundHandler);
+  app.use(api);
+
+  // The built SPA on the same origin: static assets, then index.html for client-side routes.
+  const webDist = config.ZEREN_WEB_DIST;
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1y', immutable: true }));
+    app.get('/{*spa}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(webDist, 'index.html'));
+    });
+  }
+
+  app.use(createErrorHandler(logger));
+  return app;
+}

@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { Config } from '../config';
+import { repoRoot } from '../config';
+import { PrismaClient } from '../generated/prisma/client';
+import { startLocalPostgres } from './local-postgres';
+
+export type Db = PrismaClient;
+
+export interface DatabaseHandle {
+  url: string;
+  /** Stops the local Postgres if this process started it; a DATABASE_URL server is left alone. */
+  close(): Promise<void>;
+}
+
+/** DATABASE_URL wins; without it a local Postgres under .data/ is started (and created on first run). */
+export async function openDatabase(config: Config, log: (message: string) => void): Promise<DatabaseHandle> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, close: async () => undefined };
+  const local = await startLocalPostgres({ dataDir: config.ZEREN_PG_DIR, port: config.ZEREN_PG_PORT, log });
+  await local.ensureDatabase(config.ZEREN_DB_NAME);
+  return { url: local.url(config.ZEREN_DB_NAME), close: () => local.stop() };
+}
+
+/** Applies the committed migrations with Prisma Migrate (`migrate deploy`), offline. */
+export async function applyMigrations(url: string): Promise<void> {
+  const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
+  const { code, output } = await new Promise<{ code: number; output: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [prismaCli, 'migrate', 'deploy'], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    child.stdout.on('data', (c: Buffer) => (text += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (text += c.toString()));
+    child.on('error', reject);
+    child.on('close', (exitCode) => resolve({ code: exitCode ?? 1, output: text }));
+  });
+  if (code !== 0) throw new Error(`Database migration failed:\n${output}`);
+}
+
+export function createPrisma(url: string, maxConnections = 20): Db {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: maxConnections }) });
+}

@@ -1,0 +1,63 @@
+import type { ErrorEnvelope } from '@zeren/contracts';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { DomainError, STATUS_BY_CODE } from './errors';
+
+function send(res: Parameters<RequestHandler>[1], status: number, error: ErrorEnvelope['error']) {
+  res.status(status).json({ error } satisfies ErrorEnvelope);
+}
+
+/** Errors that Postgres raises for rules the database keeps (see the domain-checks migration). */
+function fromDatabase(error: unknown): DomainError | undefined {
+  const pgCode = findPgCode(error);
+  if (pgCode === '23505') return new DomainError('CONFLICT', '已存在相同的记录，请检查后再试');
+  if (pgCode === '23503') return new DomainError('CONFLICT', '该记录仍被其他数据引用，无法执行此操作');
+  if (pgCode === '23514') return new DomainError('VALIDATION_FAILED', '数据不符合业务规则，未作任何修改');
+  return undefined;
+}
+
+function findPgCode(error: unknown): string | undefined {
+  // Prisma wraps driver errors; the SQLSTATE sits on the error or its cause.
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const record = e as { code?: unknown; cause?: unknown; meta?: { code?: unknown } };
+    if (typeof record.code === 'string' && /^\d{5}$/.test(record.code)) return record.code;
+    if (typeof record.meta?.code === 'string' && /^\d{5}$/.test(record.meta.code)) return record.meta.code;
+    if (record.code === 'P2002') return '23505';
+    if (record.code === 'P2003') return '23503';
+    e = record.cause;
+  }
+  return undefined;
+}
+
+export const notFoundHandler: RequestHandler = (_req, res) => {
+  send(res, 404, { code: 'NOT_FOUND', message: '请求的接口不存在' });
+};
+
+export function createErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error instanceof DomainError) {
+      return send(res, STATUS_BY_CODE[error.code], {
+        code: error.code,
+        message: error.message,
+        ...(error.details === undefined ? {} : { details: error.details }),
+      });
+    }
+    // body-parser marks its errors with `type`.
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.parse.failed') {
+      return send(res, 400, { code: 'VALIDATION_FAILED', message: '请求体不是有效的 JSON' });
+    }
+    if (type === 'entity.too.large') {
+      return send(res, 413, { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' });
+    }
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      return send(res, 415 as number, { code: 'VALIDATION_FAILED', message: '不支持的请求编码' });
+    }
+    const mapped = fromDatabase(error);
+    if (mapped) return send(res, STATUS_BY_CODE[mapped.code], { code: mapped.code, message: mapped.message });
+    req.log?.error({ err: error }, 'unhandled error');
+    if (!req.log) logger.error({ err: error }, 'unhandled error');
+    return send(res, 500, { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
+  };
+}

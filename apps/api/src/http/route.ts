@@ -1,0 +1,64 @@
+import type { RouteContract, RouteOutput } from '@zeren/contracts';
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import type { Actor } from './actor';
+import { DomainError, unauthenticated } from './errors';
+
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+export interface RouteInputParsed<R extends RouteContract> {
+  params: Out<R['params']>;
+  query: Out<R['query']>;
+  body: Out<R['body']>;
+}
+export interface HandlerContext<R extends RouteContract> {
+  actor: R['access'] extends 'session' ? Actor : Actor | null;
+  req: Request;
+  res: Response;
+}
+type Handler<R extends RouteContract> = (
+  input: RouteInputParsed<R>,
+  ctx: HandlerContext<R>,
+) => Promise<RouteOutput<R>> | RouteOutput<R>;
+
+/** Every route mounted through `mount`, so tests can check the contracts and the server agree. */
+export const mountedRoutes = new Set<RouteContract>();
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  const first = details[0];
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    first ? `请求参数有误（${first.path}）：${first.message}` : '请求参数有误',
+    details,
+  );
+}
+
+/**
+ * Mounts one contract route: checks the session, validates params/query/body with the contract's
+ * schemas, runs the handler and shapes the answer with the response schema (unknown fields are
+ * stripped, so nothing the contract does not name reaches the client).
+ */
+export function mount<R extends RouteContract>(router: Router, route: R, handler: Handler<R>): void {
+  mountedRoutes.add(route);
+  router[route.method](route.path, async (req, res) => {
+    const actor = (res.locals.actor as Actor | undefined) ?? null;
+    if (route.access === 'session' && !actor) throw unauthenticated();
+    const input = {
+      params: parsePart(route.params, req.params, 'params'),
+      query: parsePart(route.query, req.query, 'query'),
+      body: parsePart(route.body, req.body, 'body'),
+    } as RouteInputParsed<R>;
+    const result = await handler(input, { actor, req, res } as HandlerContext<R>);
+    if (route.response === null) {
+      res.status(route.status).end();
+      return;
+    }
+    res.status(route.status).json(route.response.parse(result));
+  });
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { Client, useHarness } from './support/harness';
+import { createOrgFixture, FIXTURE_PASSWORD } from './support/fixtures';
+
+const h = useHarness();
+
+describe('health', () => {
+  it('answers ok with the database reachable', async () => {
+    const res = await new Client(h.baseUrl).get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', db: 'ok' });
+  });
+});
+
+describe('login', () => {
+  it('logs in, sets an httpOnly SameSite session cookie and answers the user with posts and tier', async () => {
+    const org = await createOrgFixture(h.db);
+    const client = new Client(h.baseUrl);
+    const res = await client.login(org.usernames.chief, FIXTURE_PASSWORD);
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^zeren_sid=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(res.body.person.name).toBe('孙科长');
+    expect(res.body.highestTier).toBe(3);
+    expect(res.body.posts).toEqual([
+      expect.objectContaining({ title: '医政科科长', tier: 3, lines: ['ADMINISTRATIVE'], isPrimary: true }),
+    ]);
+    expect(res.body.roles).toEqual([]);
+  });
+
+  it('gives a fresh session id at every login (no fixation)', async () => {
+    const org = await createOrgFixture(h.db);
+    const a = await new Client(h.baseUrl).login(org.usernames.staff, FIXTURE_PASSWORD);
+    const b = await new Client(h.baseUrl).login(org.usernames.staff, FIXTURE_PASSWORD);
+    expect(a.headers.get('set-cookie')).not.toBe(b.headers.get('set-cookie'));
+  });
+
+  it('answers a wrong password and an unknown user with the same 401', async () => {
+    const org = await createOrgFixture(h.db);
+    const wrong = await new Client(h.baseUrl).login(org.usernames.staff, 'not the password');
+    const unknown = await new Client(h.baseUrl).login('nobody-at-all', 'not the password');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误' } });
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('refuses a disabled account like a wrong password', async () => {
+    const org = await createOrgFixture(h.db);
+    await h.db.userAccount.update({ where: { username: org.usernames.staff }, data: { disabledAt: new Date() } });
+    const res = await new Client(h.baseUrl).login(org.usernames.staff, FIXTURE_PASSWORD);
+    expect(res.status).toBe(401);
+  });
+
+  it('rejects a malformed body with the error shape and a Chinese message', async () => {
+    const client = new Client(h.baseUrl);
+    const missing = await client.post('/api/auth/login', { username: '' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('VALIDATION_FAILED');
+    expect(missing.body.error.message).toMatch(/请/);
+    expect(missing.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.username' })]));
+    const notJson = await client.post('/api/auth/login', '{"username":', {});
+    expect(notJson.status).toBe(400);
+    expect(notJson.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: '请求体不是有效的 JSON' } });
+  });
+
+  it('refuses unsafe requests without the CSRF header', async () => {
+    const org = await createOrgFixture(h.db);
+    const res = await new Client(h.baseUrl).request(
+      'POST', '/api/auth/login', { username: org.usernames.staff, password: FIXTURE_PASSWORD }, { 'x-requested-with': '' },
+    );
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('me and logout', () => {
+  it('needs a session', async () => {
+    const res = await new Client(h.baseUrl).get('/api/auth/me');
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+  });
+
+  it('answers the logged-in user with roles; an admin carries ADMIN', async () => {
+    const org = await createOrgFixture(h.db);
+    const client = new Client(h.baseUrl);
+    await client.login(org.usernames.admin, FIXTURE_PASSWORD);
+    const me = await client.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.user.username).toBe(org.usernames.admin);
+    expect(me.body.roles).toEqual(['ADMIN']);
+    expect(me.body.highestTier).toBeNull();
+    expect(me.body.organisation.id).toBe(org.organisationId);
+  });
+
+  it('makes a logged-out session dead on the server, even if the cookie is replayed', async () => {
+    const org = await createOrgFixture(h.db);
+    const client = new Client(h.baseUrl);
+    const login = await client.login(org.usernames.director, FIXTURE_PASSWORD);
+    const stolenCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    const replay = await new Client(h.baseUrl).request('GET', '/api/auth/me', undefined, { cookie: stolenCookie });
+    expect(replay.status).toBe(401);
+  });
+
+  it('ends the session when it has been idle too long', async () => {
+    const org = await createOrgFixture(h.db);
+    const client = new Client(h.baseUrl);
+    await client.login(org.usernames.deputy, FIXTURE_PASSWORD);
+    const user = await h.db.userAccount.findUniqueOrThrow({ where: { username: org.usernames.deputy } });
+    await h.db.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+    expect(await h.db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe('unknown routes', () => {
+  it('answers 404 in the error shape', async () => {
+    const res = await new Client(h.baseUrl).get('/api/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+});

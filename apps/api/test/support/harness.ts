@@ -1,0 +1,64 @@
+// Real HTTP against the real app on an ephemeral port, on the run's test database.
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createPrisma, type Db } from '../../src/db/database';
+
+export interface Harness {
+  db: Db;
+  baseUrl: string;
+}
+
+/** Starts the app once per test file; tests get `h.db` and `h.baseUrl`. */
+export function useHarness(): Harness {
+  const h = {} as Harness;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const config = { ...loadConfig(), LOG_LEVEL: 'silent' as const, ZEREN_WEB_DIST: '/nonexistent' };
+    h.db = createPrisma(inject('databaseUrl'), 5);
+    const app = createApp({ db: h.db, config, logger: pino({ level: 'silent' }) });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    h.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await h.db.$disconnect();
+    };
+  });
+  afterAll(() => close());
+  return h;
+}
+
+/** A tiny client that keeps the session cookie like a browser would. */
+export class Client {
+  private cookie: string | undefined;
+  constructor(private readonly baseUrl: string) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'GET' ? {} : { 'x-requested-with': 'zeren' }),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await res.text();
+    const json = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined;
+    return { status: res.status, headers: res.headers, body: json, text };
+  }
+
+  get = (path: string) => this.request('GET', path);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body, headers);
+
+  async login(username: string, password: string) {
+    return this.post('/api/auth/login', { username, password });
+  }
+}

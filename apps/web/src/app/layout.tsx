@@ -1,0 +1,105 @@
+import { App as AntdApp, Button, Layout, Menu, Spin, Tag, type MenuProps } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { ForbiddenResult } from '@/components/forbidden-result';
+import { LanguageSwitch } from '@/components/language-switch';
+import { TierTag } from '@/components/tier-tag';
+import { useMe } from '@/features/auth/api/get-me';
+import { useLogout } from '@/features/auth/api/logout';
+import { loginPath } from '@/features/auth/utils/return-path';
+import { findNavItem, navigationFor } from './navigation';
+import styles from './layout.module.css';
+
+/** The authenticated shell: side menu, header with who is logged in, and the page. Lazy-loaded after login. */
+export function AppLayout() {
+  const me = useMe();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const isNavigating = useNavigation().state === 'loading';
+  const logoutMutation = useLogout({ onLoggedOut: () => navigate(loginPath, { replace: true }) });
+
+  const currentItem = findNavItem(pathname);
+  const canSeePage = !currentItem || currentItem.canAccess(me);
+  const primaryPost = me.posts.find((post) => post.isPrimary) ?? me.posts[0];
+
+  const menuItems = useMemo<MenuProps['items']>(
+    () =>
+      navigationFor(me).map((group) => ({
+        type: 'group',
+        key: group.id,
+        label: t(`nav.groups.${group.id}`),
+        children: group.items.map((item) => ({
+          key: item.path,
+          // Real links: middle-click, "open in new tab" and screen readers all work.
+          label: <Link to={item.path}>{t(`nav.${item.id}`)}</Link>,
+        })),
+      })),
+    [me, t],
+  );
+
+  return (
+    <AntdApp>
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider width={224} breakpoint="lg" collapsedWidth={0}>
+          <Link to="/" className={styles.brand}>
+            <span className={styles.seal} aria-hidden="true">
+              责
+            </span>
+            <span>
+              {t('app.name')} <span className={styles.latin}>{t('app.latinName')}</span>
+            </span>
+          </Link>
+          <nav aria-label={t('app.mainNavigation')}>
+            <Menu
+              theme="dark"
+              mode="inline"
+              items={menuItems}
+              selectedKeys={currentItem ? [currentItem.path] : []}
+              // Mouse clicks go through the links; Enter on an item focused by arrow keys lands here.
+              onClick={({ key, domEvent }) => {
+                if (domEvent.type === 'keydown') void navigate(key);
+              }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header className={styles.header}>
+            <span className={styles.organisation}>{me.organisation.name}</span>
+            <div className={styles.toolbar}>
+              <div className={styles.identity} aria-label={t('header.account')} role="group">
+                <span className={styles.personName} data-testid="current-user-name">
+                  {me.person.name}
+                </span>
+                <span className={styles.postTitle}>{primaryPost?.title ?? t('header.noPost')}</span>
+                {me.highestTier === null ? (
+                  <Tag data-testid="current-user-tier">{t('header.noTier')}</Tag>
+                ) : (
+                  <TierTag tier={me.highestTier} data-testid="current-user-tier" />
+                )}
+              </div>
+              <LanguageSwitch size="small" />
+              <Button
+                onClick={() => logoutMutation.mutate()}
+                loading={logoutMutation.isPending}
+                aria-label={t('auth.logout')}
+                data-testid="logout"
+              >
+                {t('auth.logout')}
+              </Button>
+            </div>
+          </Layout.Header>
+          <Layout.Content id="main-content" tabIndex={-1} className={styles.content}>
+            <Spin spinning={isNavigating} delay={200}>
+              {canSeePage ? <Outlet /> : <ForbiddenResult />}
+            </Spin>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </AntdApp>
+  );
+}

@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { routes, type LoginRequest } from '@zeren/contracts';
+import { callApi } from '@/lib/api-client';
+import { authKeys } from './keys';
+
+export const login = (credentials: LoginRequest) => callApi(routes.login, { body: credentials });
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (me) => {
+      // A new session: drop anything cached for the previous one, then seed `me` from the answer.
+      queryClient.removeQueries();
+      queryClient.setQueryData(authKeys.me(), me);
+    },
+  });
+}
