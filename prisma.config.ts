@@ -57,6 +57,8 @@ function connectionFields(url: string, database?: string) {
     password: decodeURIComponent(u.password),
     database: database ?? decodeURIComponent(u.pathname.slice(1)),
     allowExitOnIdle: true,
+    // The CLI exits only once the pool has no idle client left.
+    idleTimeoutMillis: 50,
   };
 }
 

@@ -6,12 +6,7 @@ import type { Line, Tier } from './vocabulary';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
-function post(
-  id: string,
-  tier: Tier,
-  reportsTo: Post['reportsTo'] = {},
-  extra: Partial<Post> = {},
-): Post {
+function post(id: string, tier: Tier, reportsTo: Post['reportsTo'] = {}, extra: Partial<Post> = {}): Post {
   return { id, organisationId: 'org', tier, lines: ['ADMINISTRATIVE', 'PARTY'], reportsTo, ...extra };
 }
 
@@ -28,30 +23,38 @@ function kinds(input: Parameters<typeof checkReportsTo>[0]): ChainViolationKind[
 
 describe('checkReportsTo', () => {
   it('accepts a post reporting to a post of a smaller tier number', () => {
-    expect(checkReportsTo({ post: clerk, proposedSuperiorId: 'chief', line: 'ADMINISTRATIVE', posts })).toEqual([]);
+    expect(
+      checkReportsTo({ post: clerk, proposedSuperiorId: 'chief', line: 'ADMINISTRATIVE', posts }),
+    ).toEqual([]);
     expect(checkReportsTo({ post: clerk, proposedSuperiorId: 'director', line: 'PARTY', posts })).toEqual([]);
   });
 
   it('accepts a tier-1 post with no superior', () => {
-    expect(checkReportsTo({ post: director, proposedSuperiorId: null, line: 'ADMINISTRATIVE', posts })).toEqual([]);
+    expect(
+      checkReportsTo({ post: director, proposedSuperiorId: null, line: 'ADMINISTRATIVE', posts }),
+    ).toEqual([]);
   });
 
   it('refuses a superior for a tier-1 post', () => {
     const other = post('secretary', 1);
-    expect(kinds({ post: director, proposedSuperiorId: 'secretary', line: 'PARTY', posts: [...posts, other] })).toEqual([
-      'TIER_ONE_HAS_SUPERIOR',
-    ]);
+    expect(
+      kinds({ post: director, proposedSuperiorId: 'secretary', line: 'PARTY', posts: [...posts, other] }),
+    ).toEqual(['TIER_ONE_HAS_SUPERIOR']);
   });
 
   it('requires a superior for tiers 2–4 in a line they belong to', () => {
     for (const p of [deputy, chief, clerk]) {
-      expect(kinds({ post: p, proposedSuperiorId: null, line: 'ADMINISTRATIVE', posts })).toEqual(['SUPERIOR_REQUIRED']);
+      expect(kinds({ post: p, proposedSuperiorId: null, line: 'ADMINISTRATIVE', posts })).toEqual([
+        'SUPERIOR_REQUIRED',
+      ]);
     }
   });
 
   it('does not require a superior in a line the post is not in, and refuses one there', () => {
     const union = post('union', 3, {}, { lines: ['PARTY'] });
-    expect(checkReportsTo({ post: union, proposedSuperiorId: null, line: 'ADMINISTRATIVE', posts })).toEqual([]);
+    expect(checkReportsTo({ post: union, proposedSuperiorId: null, line: 'ADMINISTRATIVE', posts })).toEqual(
+      [],
+    );
     expect(kinds({ post: union, proposedSuperiorId: 'deputy', line: 'ADMINISTRATIVE', posts })).toEqual([
       'POST_NOT_IN_LINE',
     ]);
@@ -59,16 +62,23 @@ describe('checkReportsTo', () => {
 
   it('refuses a superior of the same or a larger tier number', () => {
     const otherChief = post('chief2', 3, { ADMINISTRATIVE: 'deputy' });
-    expect(kinds({ post: chief, proposedSuperiorId: 'chief2', line: 'ADMINISTRATIVE', posts: [...posts, otherChief] })).toEqual([
-      'SUPERIOR_TIER_NOT_SMALLER',
-    ]);
+    expect(
+      kinds({
+        post: chief,
+        proposedSuperiorId: 'chief2',
+        line: 'ADMINISTRATIVE',
+        posts: [...posts, otherChief],
+      }),
+    ).toEqual(['SUPERIOR_TIER_NOT_SMALLER']);
     expect(kinds({ post: chief, proposedSuperiorId: 'clerk', line: 'ADMINISTRATIVE', posts })).toContain(
       'SUPERIOR_TIER_NOT_SMALLER',
     );
   });
 
   it('refuses a post as its own superior', () => {
-    expect(kinds({ post: chief, proposedSuperiorId: 'chief', line: 'ADMINISTRATIVE', posts })).toEqual(['CYCLE']);
+    expect(kinds({ post: chief, proposedSuperiorId: 'chief', line: 'ADMINISTRATIVE', posts })).toEqual([
+      'CYCLE',
+    ]);
   });
 
   it('refuses a link that closes a loop, even in data saved before the tier rule', () => {
@@ -97,34 +107,56 @@ describe('checkReportsTo', () => {
   it('only looks at the line being set when searching for loops', () => {
     const partyLoop = post('deputy', 2, { ADMINISTRATIVE: 'director', PARTY: 'chief' });
     expect(
-      checkReportsTo({ post: chief, proposedSuperiorId: 'deputy', line: 'ADMINISTRATIVE', posts: [director, partyLoop, chief] }),
+      checkReportsTo({
+        post: chief,
+        proposedSuperiorId: 'deputy',
+        line: 'ADMINISTRATIVE',
+        posts: [director, partyLoop, chief],
+      }),
     ).toEqual([]);
   });
 
   it('refuses a superior in another organisation', () => {
     const foreign = post('foreign', 2, { ADMINISTRATIVE: 'director' }, { organisationId: 'other' });
-    expect(kinds({ post: chief, proposedSuperiorId: 'foreign', line: 'ADMINISTRATIVE', posts: [...posts, foreign] })).toEqual([
-      'CROSS_ORGANISATION',
-    ]);
+    expect(
+      kinds({
+        post: chief,
+        proposedSuperiorId: 'foreign',
+        line: 'ADMINISTRATIVE',
+        posts: [...posts, foreign],
+      }),
+    ).toEqual(['CROSS_ORGANISATION']);
   });
 
   it('refuses a superior that does not exist or is archived', () => {
-    expect(kinds({ post: chief, proposedSuperiorId: 'ghost', line: 'ADMINISTRATIVE', posts })).toEqual(['SUPERIOR_MISSING']);
-    const archived = post('old-deputy', 2, { ADMINISTRATIVE: 'director' }, { archived: true });
-    expect(kinds({ post: chief, proposedSuperiorId: 'old-deputy', line: 'ADMINISTRATIVE', posts: [...posts, archived] })).toEqual([
-      'SUPERIOR_ARCHIVED',
+    expect(kinds({ post: chief, proposedSuperiorId: 'ghost', line: 'ADMINISTRATIVE', posts })).toEqual([
+      'SUPERIOR_MISSING',
     ]);
+    const archived = post('old-deputy', 2, { ADMINISTRATIVE: 'director' }, { archived: true });
+    expect(
+      kinds({
+        post: chief,
+        proposedSuperiorId: 'old-deputy',
+        line: 'ADMINISTRATIVE',
+        posts: [...posts, archived],
+      }),
+    ).toEqual(['SUPERIOR_ARCHIVED']);
   });
 
   it('refuses a superior outside the line', () => {
     const adminOnly = post('deputy2', 2, { ADMINISTRATIVE: 'director' }, { lines: ['ADMINISTRATIVE'] });
-    expect(kinds({ post: chief, proposedSuperiorId: 'deputy2', line: 'PARTY', posts: [...posts, adminOnly] })).toEqual([
-      'SUPERIOR_NOT_IN_LINE',
-    ]);
+    expect(
+      kinds({ post: chief, proposedSuperiorId: 'deputy2', line: 'PARTY', posts: [...posts, adminOnly] }),
+    ).toEqual(['SUPERIOR_NOT_IN_LINE']);
   });
 
   it('reports every violation at once, with Chinese messages and the link in question', () => {
-    const foreignClerk = post('foreign-clerk', 4, {}, { organisationId: 'other', archived: true, lines: ['PARTY'] });
+    const foreignClerk = post(
+      'foreign-clerk',
+      4,
+      {},
+      { organisationId: 'other', archived: true, lines: ['PARTY'] },
+    );
     const violations = checkReportsTo({
       post: chief,
       proposedSuperiorId: 'foreign-clerk',
@@ -139,13 +171,19 @@ describe('checkReportsTo', () => {
     ]);
     for (const violation of violations) {
       expect(violation.message).toMatch(CHINESE);
-      expect(violation).toMatchObject({ postId: 'chief', superiorId: 'foreign-clerk', line: 'ADMINISTRATIVE' });
+      expect(violation).toMatchObject({
+        postId: 'chief',
+        superiorId: 'foreign-clerk',
+        line: 'ADMINISTRATIVE',
+      });
     }
   });
 
   it('checks a new post that is not yet saved', () => {
     const newcomer = post('newcomer', 4);
-    expect(checkReportsTo({ post: newcomer, proposedSuperiorId: 'chief', line: 'ADMINISTRATIVE', posts })).toEqual([]);
+    expect(
+      checkReportsTo({ post: newcomer, proposedSuperiorId: 'chief', line: 'ADMINISTRATIVE', posts }),
+    ).toEqual([]);
   });
 });
 
@@ -194,7 +232,13 @@ describe('collectSubtree', () => {
   const all = [director, deputy, chief, clerk, chief2, clerk2];
 
   it('collects the roots and everyone reporting to them transitively, breadth first', () => {
-    expect(collectSubtree(['deputy'], 'ADMINISTRATIVE', all)).toEqual(['deputy', 'chief', 'chief2', 'clerk', 'clerk2']);
+    expect(collectSubtree(['deputy'], 'ADMINISTRATIVE', all)).toEqual([
+      'deputy',
+      'chief',
+      'chief2',
+      'clerk',
+      'clerk2',
+    ]);
     expect(collectSubtree(['director'], 'ADMINISTRATIVE', all)).toHaveLength(6);
   });
 
@@ -214,11 +258,9 @@ describe('collectSubtree', () => {
 
   it('leaves archived posts out and does not descend through them', () => {
     const archivedChief2 = { ...chief2, archived: true };
-    expect(collectSubtree(['deputy'], 'ADMINISTRATIVE', [director, deputy, chief, clerk, archivedChief2, clerk2])).toEqual([
-      'deputy',
-      'chief',
-      'clerk',
-    ]);
+    expect(
+      collectSubtree(['deputy'], 'ADMINISTRATIVE', [director, deputy, chief, clerk, archivedChief2, clerk2]),
+    ).toEqual(['deputy', 'chief', 'clerk']);
     expect(collectSubtree(['chief2'], 'ADMINISTRATIVE', [archivedChief2, clerk2])).toEqual([]);
   });
 
@@ -242,19 +284,17 @@ const arbitraryPosts = fc
     { minLength: 1, maxLength: 12 },
   )
   .map((rows) =>
-    rows.map(
-      (row, index): Post => ({
-        id: `p${index}`,
-        organisationId: row.org,
-        tier: row.tier,
-        lines: ['ADMINISTRATIVE', 'PARTY'],
-        reportsTo: {
-          ADMINISTRATIVE: row.admin === null ? null : `p${row.admin % rows.length}`,
-          PARTY: row.party === null ? null : `p${row.party % rows.length}`,
-        },
-        archived: row.archived && index % 3 === 0,
-      }),
-    ),
+    rows.map((row, index): Post => ({
+      id: `p${index}`,
+      organisationId: row.org,
+      tier: row.tier,
+      lines: ['ADMINISTRATIVE', 'PARTY'],
+      reportsTo: {
+        ADMINISTRATIVE: row.admin === null ? null : `p${row.admin % rows.length}`,
+        PARTY: row.party === null ? null : `p${row.party % rows.length}`,
+      },
+      archived: row.archived && index % 3 === 0,
+    })),
   );
 
 /** Independent loop detection: does following `line` from `startId` come back to `postId`? */
@@ -271,24 +311,40 @@ function reaches(startId: string, postId: string, line: Line, all: readonly Post
 describe('chain properties', () => {
   it('never accepts a link that makes a loop', () => {
     fc.assert(
-      fc.property(arbitraryPosts, fc.nat(), fc.nat(), fc.constantFrom<Line>('ADMINISTRATIVE', 'PARTY'), (all, i, j, line) => {
-        const subject = all[i % all.length] as Post;
-        const superiorId = `p${j % all.length}`;
-        const after = all.map((p) => (p.id === subject.id ? { ...p, reportsTo: { ...p.reportsTo, [line]: superiorId } } : p));
-        const violations = checkReportsTo({ post: subject, proposedSuperiorId: superiorId, line, posts: all });
-        if (reaches(superiorId, subject.id, line, after)) {
-          expect(violations).not.toEqual([]);
-          // Tier 1 is refused earlier for having a superior at all; every other loop is named as one.
-          if (subject.tier !== 1) expect(violations.map((v) => v.kind)).toContain('CYCLE');
-        }
-      }),
+      fc.property(
+        arbitraryPosts,
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom<Line>('ADMINISTRATIVE', 'PARTY'),
+        (all, i, j, line) => {
+          const subject = all[i % all.length] as Post;
+          const superiorId = `p${j % all.length}`;
+          const after = all.map((p) =>
+            p.id === subject.id ? { ...p, reportsTo: { ...p.reportsTo, [line]: superiorId } } : p,
+          );
+          const violations = checkReportsTo({
+            post: subject,
+            proposedSuperiorId: superiorId,
+            line,
+            posts: all,
+          });
+          if (reaches(superiorId, subject.id, line, after)) {
+            expect(violations).not.toEqual([]);
+            // Tier 1 is refused earlier for having a superior at all; every other loop is named as one.
+            if (subject.tier !== 1) expect(violations.map((v) => v.kind)).toContain('CYCLE');
+          }
+        },
+      ),
     );
   });
 
   it('every organisation built only from accepted links has chains that reach tier 1', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ tier: fc.constantFrom<Tier>(1, 2, 3, 4), pick: fc.nat() }), { minLength: 1, maxLength: 15 }),
+        fc.array(fc.record({ tier: fc.constantFrom<Tier>(1, 2, 3, 4), pick: fc.nat() }), {
+          minLength: 1,
+          maxLength: 15,
+        }),
         (rows) => {
           const built: Post[] = [];
           rows.forEach((row, index) => {
@@ -300,8 +356,12 @@ describe('chain properties', () => {
               for (let k = 0; k < options.length && chosen === null; k++) {
                 const superiorId = options[(row.pick + k) % options.length] as string;
                 const ok =
-                  checkReportsTo({ post: candidate, proposedSuperiorId: superiorId, line: 'ADMINISTRATIVE', posts: built })
-                    .length === 0;
+                  checkReportsTo({
+                    post: candidate,
+                    proposedSuperiorId: superiorId,
+                    line: 'ADMINISTRATIVE',
+                    posts: built,
+                  }).length === 0;
                 if (ok) chosen = superiorId;
               }
               if (chosen === null) return; // nobody above yet: the post cannot be created

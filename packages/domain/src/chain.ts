@@ -1,6 +1,7 @@
 // Rules on the reporting chain of posts (DOMAIN rules 1–2): every post of tier 2–4 reports, in each
 // line it belongs to, to exactly one post of a smaller tier number; the chain has no cycle and
 // reaches tier 1.
+import { compareIds } from './ordering';
 import { LINE_LABELS, TIER_LABELS } from './vocabulary';
 import type { Line, Tier } from './vocabulary';
 
@@ -62,7 +63,12 @@ export function findSuperiorId(post: Post, line: Line): string | null {
  * Checks that `post` may report to `proposedSuperiorId` in `line`. Returns every violation found
  * (an empty list means the link is allowed), so a form can show them all at once.
  */
-export function checkReportsTo({ post, proposedSuperiorId, line, posts }: CheckReportsToInput): ChainViolation[] {
+export function checkReportsTo({
+  post,
+  proposedSuperiorId,
+  line,
+  posts,
+}: CheckReportsToInput): ChainViolation[] {
   const violations: ChainViolation[] = [];
   const lineLabel = LINE_LABELS[line];
   const add = (kind: ChainViolationKind, message: string): void => {
@@ -217,9 +223,4 @@ export function collectSubtree(rootPostIds: readonly string[], line: Line, posts
     }
   }
   return result;
-}
-
-/** Plain code-unit order for ids: locale-independent, so every machine sorts the same way. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

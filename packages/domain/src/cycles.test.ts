@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertTransition, canAcceptScores, checkScoreWindow, listNextStatuses, nameTransition } from './cycles';
+import {
+  assertTransition,
+  canAcceptScores,
+  checkScoreWindow,
+  listNextStatuses,
+  nameTransition,
+} from './cycles';
 import type { ScoringWindow } from './cycles';
 import { CYCLE_STATUSES } from './vocabulary';
 import type { CycleStatus } from './vocabulary';

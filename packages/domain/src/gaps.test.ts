@@ -38,9 +38,20 @@ function target(
   return { id, parentId, ownerPostId, category, line: LINE_OF[category], weight, year: YEAR, ...extra };
 }
 
+interface Fixture extends FindGapsInput {
+  posts: Post[];
+  holdings: Holding[];
+  targets: ChainTarget[];
+}
+
 /** A closed chain: 局长 → 副局长 → 科长 → 科员, each carrying all three categories, decomposed tier by tier. */
-function closedOrganisation(): FindGapsInput {
-  const posts = [post('director', 1, null), post('deputy', 2, 'director'), post('chief', 3, 'deputy'), post('clerk', 4, 'chief')];
+function closedOrganisation(): Fixture {
+  const posts = [
+    post('director', 1, null),
+    post('deputy', 2, 'director'),
+    post('chief', 3, 'deputy'),
+    post('clerk', 4, 'chief'),
+  ];
   const holdings: Holding[] = posts.map((p) => ({ postId: p.id, personId: `person-${p.id}` }));
   const targets: ChainTarget[] = [];
   for (const category of TARGET_CATEGORIES) {
@@ -134,15 +145,23 @@ describe('findGaps', () => {
       return t;
     });
     const gaps = findGaps(input).filter((gap) => gap.kind === 'PARENT_NOT_OWNED_BY_SUPERIOR');
-    expect(keysOf(gaps)).toEqual(['PARENT_NOT_OWNED_BY_SUPERIOR:business-3', 'PARENT_NOT_OWNED_BY_SUPERIOR:management-3']);
+    expect(keysOf(gaps)).toEqual([
+      'PARENT_NOT_OWNED_BY_SUPERIOR:business-3',
+      'PARENT_NOT_OWNED_BY_SUPERIOR:management-3',
+    ]);
   });
 
   it('reports one gap per category a tier 2–4 post lacks, never for tier 1', () => {
     const input = closedOrganisation();
-    input.targets = input.targets.filter((t) => !['business-4', 'management-4'].includes(t.id) && t.ownerPostId !== 'director');
+    input.targets = input.targets.filter(
+      (t) => !['business-4', 'management-4'].includes(t.id) && t.ownerPostId !== 'director',
+    );
     input.targets = input.targets.map((t) => (t.parentId?.endsWith('-1') ? { ...t, parentId: null } : t));
     const missing = findGaps(input).filter((gap) => gap.kind === 'POST_MISSING_CATEGORY');
-    expect(keysOf(missing)).toEqual(['POST_MISSING_CATEGORY:clerk:BUSINESS', 'POST_MISSING_CATEGORY:clerk:MANAGEMENT']);
+    expect(keysOf(missing)).toEqual([
+      'POST_MISSING_CATEGORY:clerk:BUSINESS',
+      'POST_MISSING_CATEGORY:clerk:MANAGEMENT',
+    ]);
     expect(missing[0]).toMatchObject({ postId: 'clerk', category: 'BUSINESS' });
     expect(missing[0]?.detail).toContain('业务工作');
   });
@@ -166,7 +185,9 @@ describe('findGaps', () => {
     for (const clerk of ['clerk2', 'clerk3']) {
       for (const category of TARGET_CATEGORIES) {
         const c = category.toLowerCase();
-        input.targets.push(target(`${c}-${clerk}`, category, clerk, `${c}-3`, category === 'BUSINESS' ? 33.33 : 0));
+        input.targets.push(
+          target(`${c}-${clerk}`, category, clerk, `${c}-3`, category === 'BUSINESS' ? 33.33 : 0),
+        );
       }
     }
     const gaps = findGaps(input);
@@ -175,7 +196,11 @@ describe('findGaps', () => {
 
     input.targets = input.targets.map((t) => (t.id === 'business-4' ? { ...t, weight: 33.33 } : t));
     const [gap] = findGaps(input);
-    expect(gap).toMatchObject({ kind: 'WEIGHTS_NOT_100', key: 'WEIGHTS_NOT_100:business-3', postId: 'chief' });
+    expect(gap).toMatchObject({
+      kind: 'WEIGHTS_NOT_100',
+      key: 'WEIGHTS_NOT_100:business-3',
+      postId: 'chief',
+    });
     expect(gap?.detail).toContain('99.99');
   });
 
@@ -213,7 +238,9 @@ describe('findGaps', () => {
     input.posts = input.posts.map((p) => (p.id === 'deputy' ? { ...p, archived: true } : p));
     const kinds = new Set(findGaps(input).map((gap) => gap.kind));
     expect(kinds).toContain('POST_WITHOUT_SUPERIOR');
-    expect(findGaps(input).find((g) => g.key === 'POST_WITHOUT_SUPERIOR:chief:ADMINISTRATIVE')?.detail).toContain('中断');
+    expect(
+      findGaps(input).find((g) => g.key === 'POST_WITHOUT_SUPERIOR:chief:ADMINISTRATIVE')?.detail,
+    ).toContain('中断');
   });
 
   it('lists gaps by kind, then key, with Chinese details', () => {
@@ -248,7 +275,9 @@ describe('waivers', () => {
     expect(keysOf(partition.open)).toEqual(['TARGET_WITHOUT_OWNER:orphan']);
     expect(partition.waived).toEqual([{ gap: gaps[1], reason: '岗位人员调动中，下月到岗' }]);
     expect(canPublishYear(gaps, waivers)).toBe(false);
-    expect(canPublishYear(gaps, [...waivers, { gapKey: 'TARGET_WITHOUT_OWNER:orphan', reason: '年中新增目标' }])).toBe(true);
+    expect(
+      canPublishYear(gaps, [...waivers, { gapKey: 'TARGET_WITHOUT_OWNER:orphan', reason: '年中新增目标' }]),
+    ).toBe(true);
   });
 
   it('keeps matching after a recomputation and lists waivers whose gap was fixed', () => {
@@ -288,12 +317,21 @@ describe('gap properties', () => {
     })
     .map(({ posts, targets }): FindGapsInput => ({
       year: YEAR,
-      posts: posts.map((p, i) => post(`p${i}`, p.tier, p.superior === null ? null : `p${p.superior}`, { archived: p.archived })),
+      posts: posts.map((p, i) =>
+        post(`p${i}`, p.tier, p.superior === null ? null : `p${p.superior}`, { archived: p.archived }),
+      ),
       holdings: posts.flatMap((p, i) => (p.held ? [{ postId: `p${i}`, personId: `person${i}` }] : [])),
       targets: targets.map((t, i) =>
-        target(`t${i}`, t.category, t.owner === null ? null : `p${t.owner}`, t.parent === null ? null : `t${t.parent}`, t.weight, {
-          archived: t.archived,
-        }),
+        target(
+          `t${i}`,
+          t.category,
+          t.owner === null ? null : `p${t.owner}`,
+          t.parent === null ? null : `t${t.parent}`,
+          t.weight,
+          {
+            archived: t.archived,
+          },
+        ),
       ),
     }));
 
@@ -302,8 +340,11 @@ describe('gap properties', () => {
       fc.property(arbitraryInput, fc.func(fc.integer()), (input, order) => {
         const gaps = findGaps(input);
         expect(new Set(keysOf(gaps)).size).toBe(gaps.length);
-        const shuffle = <T,>(items: readonly T[]): T[] =>
-          items.map((item, i) => ({ item, k: order(i) })).sort((a, b) => a.k - b.k).map((x) => x.item);
+        const shuffle = <T>(items: readonly T[]): T[] =>
+          items
+            .map((item, i) => ({ item, k: order(i) }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.item);
         const reordered = findGaps({
           ...input,
           posts: shuffle(input.posts),
@@ -321,7 +362,8 @@ describe('gap properties', () => {
         const archivedPosts = new Set(input.posts.filter((p) => p.archived === true).map((p) => p.id));
         const archivedTargets = new Set(input.targets.filter((t) => t.archived === true).map((t) => t.id));
         for (const gap of findGaps(input)) {
-          if (gap.kind !== 'WEIGHTS_NOT_100' && gap.postId !== undefined) expect(archivedPosts.has(gap.postId)).toBe(false);
+          if (gap.kind !== 'WEIGHTS_NOT_100' && gap.postId !== undefined)
+            expect(archivedPosts.has(gap.postId)).toBe(false);
           if (gap.targetId !== undefined) expect(archivedTargets.has(gap.targetId)).toBe(false);
         }
       }),

@@ -1,9 +1,10 @@
 // The closed-chain check (DOMAIN rule 4): every place where the chain of responsibility is open for
 // a year — no target without an owner, no owner without a superior, no post without targets.
 // Gaps carry a stable key so a tier-1 waiver keeps pointing at the same gap across recomputations.
-import { compareIds, findSuperiorId, indexPosts, traceChain } from './chain';
+import { findSuperiorId, indexPosts, traceChain } from './chain';
 import type { Post } from './chain';
 import { formatNumber, isSameAt2Decimals } from './numbers';
+import { compareIds } from './ordering';
 import { LINE_LABELS, TARGET_CATEGORIES, TARGET_CATEGORY_LABELS, TIER_LABELS } from './vocabulary';
 import type { Line, TargetCategory } from './vocabulary';
 
@@ -173,7 +174,9 @@ export function findGaps({ year, posts, holdings, targets }: FindGapsInput): Gap
     }
   }
 
-  return gaps.sort((a, b) => GAP_KINDS.indexOf(a.kind) - GAP_KINDS.indexOf(b.kind) || compareIds(a.key, b.key));
+  return gaps.sort(
+    (a, b) => GAP_KINDS.indexOf(a.kind) - GAP_KINDS.indexOf(b.kind) || compareIds(a.key, b.key),
+  );
 }
 
 /**

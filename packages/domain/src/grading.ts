@@ -1,8 +1,8 @@
 // Grades (DOMAIN rules 8–9): totals map to 优秀 / 称职 / 基本称职 / 不称职 by thresholds; the share
 // graded 优秀 is capped by a quota, and whoever the quota cuts is shown with the reason; a veto
 // (一票否决) forces 不称职; each grade carries the consequence the organisation configured.
-import { compareIds } from './chain';
 import { formatNumber, isFiniteNumber } from './numbers';
+import { compareIds } from './ordering';
 import { fail, succeed } from './outcome';
 import type { InputIssue, Outcome } from './outcome';
 import type { Veto } from './scoring';
@@ -56,8 +56,14 @@ export const DEFAULT_GRADING_SETTINGS: Readonly<GradingSettings> = {
   consequences: DEFAULT_GRADE_CONSEQUENCES,
 };
 
+/** What an organisation may configure; anything left out takes the default. */
+export type GradingSettingsOverrides = Partial<Pick<GradingSettings, 'excellentQuota'>> & {
+  thresholds?: Partial<GradeThresholds>;
+  consequences?: Partial<Readonly<Record<Grade, GradeConsequence>>>;
+};
+
 /** An organisation's grading settings completed with the defaults. */
-export function resolveGradingSettings(overrides: Partial<GradingSettings> = {}): GradingSettings {
+export function resolveGradingSettings(overrides: GradingSettingsOverrides = {}): GradingSettings {
   return {
     ...DEFAULT_GRADING_SETTINGS,
     ...overrides,
@@ -94,8 +100,16 @@ export function validateGradingSettings(settings: GradingSettings): GradingIssue
       message: '等次分数线必须满足：优秀 > 称职 > 基本称职 ≥ 0',
     });
   }
-  if (!isFiniteNumber(settings.excellentQuota) || settings.excellentQuota < 0 || settings.excellentQuota > 1) {
-    issues.push({ kind: 'QUOTA_OUT_OF_RANGE', path: 'excellentQuota', message: '优秀比例必须在 0 到 1 之间' });
+  if (
+    !isFiniteNumber(settings.excellentQuota) ||
+    settings.excellentQuota < 0 ||
+    settings.excellentQuota > 1
+  ) {
+    issues.push({
+      kind: 'QUOTA_OUT_OF_RANGE',
+      path: 'excellentQuota',
+      message: '优秀比例必须在 0 到 1 之间',
+    });
   }
   for (const grade of GRADES) {
     const coefficient = settings.consequences[grade].bonusCoefficient;
@@ -208,11 +222,18 @@ export function assignGrades(
   candidates: readonly GradingCandidate[],
   settings: GradingSettings = DEFAULT_GRADING_SETTINGS,
 ): Outcome<GradingResult, GradingError> {
-  const issues = validateGradingSettings(settings).map((issue) => ({ ...issue, path: `settings.${issue.path}` }));
+  const issues = validateGradingSettings(settings).map((issue) => ({
+    ...issue,
+    path: `settings.${issue.path}`,
+  }));
   const seen = new Set<string>();
   candidates.forEach((candidate, index) => {
     if (!isFiniteNumber(candidate.total) || candidate.total < 0) {
-      issues.push({ kind: 'TOTAL_INVALID', path: `candidates[${index}].total`, message: '总分必须是不小于 0 的数' });
+      issues.push({
+        kind: 'TOTAL_INVALID',
+        path: `candidates[${index}].total`,
+        message: '总分必须是不小于 0 的数',
+      });
     }
     if (seen.has(candidate.evaluateeId)) {
       issues.push({
@@ -223,7 +244,11 @@ export function assignGrades(
     }
     seen.add(candidate.evaluateeId);
     if (candidate.veto != null && candidate.veto.reason.trim() === '') {
-      issues.push({ kind: 'VETO_REASON_REQUIRED', path: `candidates[${index}].veto.reason`, message: '一票否决必须填写理由' });
+      issues.push({
+        kind: 'VETO_REASON_REQUIRED',
+        path: `candidates[${index}].veto.reason`,
+        message: '一票否决必须填写理由',
+      });
     }
   });
   if (issues.length > 0) {

@@ -2,6 +2,7 @@
 export * from './vocabulary';
 export * from './numbers';
 export * from './outcome';
+export * from './ordering';
 export * from './chain';
 export * from './gaps';
 export * from './progress';

@@ -74,13 +74,19 @@ describe('normaliseProgress', () => {
   it('is always within [0, 100] with at most 2 decimals, never NaN', () => {
     const anyNumber = fc.oneof(fc.double(), fc.integer({ min: -1000, max: 1000 }), fc.constant(null));
     fc.assert(
-      fc.property(fc.constantFrom(...MEASURE_KINDS), anyNumber, anyNumber, anyNumber, (measureKind, baseline, goal, value) => {
-        const progress = normaliseProgress({ measureKind, baseline, goal, value });
-        expect(Number.isNaN(progress)).toBe(false);
-        expect(progress).toBeGreaterThanOrEqual(0);
-        expect(progress).toBeLessThanOrEqual(100);
-        expect(Math.abs(progress * 100 - Math.round(progress * 100))).toBeLessThan(1e-6);
-      }),
+      fc.property(
+        fc.constantFrom(...MEASURE_KINDS),
+        anyNumber,
+        anyNumber,
+        anyNumber,
+        (measureKind, baseline, goal, value) => {
+          const progress = normaliseProgress({ measureKind, baseline, goal, value });
+          expect(Number.isNaN(progress)).toBe(false);
+          expect(progress).toBeGreaterThanOrEqual(0);
+          expect(progress).toBeLessThanOrEqual(100);
+          expect(Math.abs(progress * 100 - Math.round(progress * 100))).toBeLessThan(1e-6);
+        },
+      ),
     );
   });
 });
@@ -88,14 +94,39 @@ describe('normaliseProgress', () => {
 describe('weightedMean', () => {
   it('weights values, ignores negative weights and falls back to a plain mean when weights sum to 0', () => {
     expect(weightedMean([])).toBeNull();
-    expect(weightedMean([{ weight: 70, value: 100 }, { weight: 30, value: 0 }])).toBe(70);
-    expect(weightedMean([{ weight: 0, value: 100 }, { weight: 0, value: 50 }])).toBe(75);
-    expect(weightedMean([{ weight: -5, value: 100 }, { weight: 10, value: 50 }])).toBe(50);
-    expect(weightedMean([{ weight: Number.NaN, value: 100 }, { weight: 10, value: 50 }])).toBe(50);
+    expect(
+      weightedMean([
+        { weight: 70, value: 100 },
+        { weight: 30, value: 0 },
+      ]),
+    ).toBe(70);
+    expect(
+      weightedMean([
+        { weight: 0, value: 100 },
+        { weight: 0, value: 50 },
+      ]),
+    ).toBe(75);
+    expect(
+      weightedMean([
+        { weight: -5, value: 100 },
+        { weight: 10, value: 50 },
+      ]),
+    ).toBe(50);
+    expect(
+      weightedMean([
+        { weight: Number.NaN, value: 100 },
+        { weight: 10, value: 50 },
+      ]),
+    ).toBe(50);
   });
 });
 
-function node(id: string, parentId: string | null, weight: number, ownProgress: number | null = null): ProgressNode {
+function node(
+  id: string,
+  parentId: string | null,
+  weight: number,
+  ownProgress: number | null = null,
+): ProgressNode {
   return { id, parentId, weight, ownProgress };
 }
 
@@ -117,7 +148,9 @@ describe('rollUp', () => {
     const result = rollUp(nodes);
     expect(result.get('x')).toBe(50);
     expect(result.get('root')).toBe(50);
-    const skewed = rollUp(nodes.map((n) => (n.id === 'x1' ? { ...n, weight: 75 } : n.id === 'x2' ? { ...n, weight: 25 } : n)));
+    const skewed = rollUp(
+      nodes.map((n) => (n.id === 'x1' ? { ...n, weight: 75 } : n.id === 'x2' ? { ...n, weight: 25 } : n)),
+    );
     expect(skewed.get('x')).toBe(75);
     expect(skewed.get('root')).toBe(65);
   });
@@ -140,7 +173,12 @@ describe('rollUp', () => {
   });
 
   it('treats an unknown parent as a root and survives loops in bad data', () => {
-    const result = rollUp([node('a', 'missing', 100, 20), node('x', 'y', 50, 10), node('y', 'x', 50, 30), node('z', 'x', 100, 80)]);
+    const result = rollUp([
+      node('a', 'missing', 100, 20),
+      node('x', 'y', 50, 10),
+      node('y', 'x', 50, 30),
+      node('z', 'x', 100, 80),
+    ]);
     expect(result.get('a')).toBe(20);
     expect(result.size).toBe(4);
     expect(result.get('x')).toBe(80); // x is cut loose from the loop and keeps its child z
@@ -162,14 +200,12 @@ const arbitraryForest = fc
     { minLength: 1, maxLength: 25 },
   )
   .map((rows) =>
-    rows.map(
-      (row, i): ProgressNode => ({
-        id: `n${String(i).padStart(2, '0')}`,
-        parentId: row.parent === null || i === 0 ? null : `n${String(row.parent % i).padStart(2, '0')}`,
-        weight: row.weight,
-        ownProgress: row.own,
-      }),
-    ),
+    rows.map((row, i): ProgressNode => ({
+      id: `n${String(i).padStart(2, '0')}`,
+      parentId: row.parent === null || i === 0 ? null : `n${String(row.parent % i).padStart(2, '0')}`,
+      weight: row.weight,
+      ownProgress: row.own,
+    })),
   );
 
 describe('rollUp properties', () => {
@@ -229,7 +265,11 @@ describe('rollUp properties', () => {
           const full = rollUp(after);
 
           const ancestors: string[] = [];
-          for (let id = changed.parentId; id !== null; id = after.find((n) => n.id === id)?.parentId ?? null) {
+          for (
+            let id = changed.parentId;
+            id !== null;
+            id = after.find((n) => n.id === id)?.parentId ?? null
+          ) {
             ancestors.push(id);
           }
           expect([...incremental.keys()]).toEqual(ancestors);
@@ -299,10 +339,14 @@ describe('elapsedShare and isAtRisk', () => {
 
   it('never flags a finished target and always flags no progress at the due date', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 50 }), (share, tolerance) => {
-        expect(isAtRisk(100, share, tolerance)).toBe(false);
-        expect(isAtRisk(0, 1, tolerance)).toBe(tolerance < 100);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 50 }),
+        (share, tolerance) => {
+          expect(isAtRisk(100, share, tolerance)).toBe(false);
+          expect(isAtRisk(0, 1, tolerance)).toBe(tolerance < 100);
+        },
+      ),
     );
   });
 });

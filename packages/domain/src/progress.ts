@@ -4,6 +4,7 @@
 // from their children's rounded figures: a full roll-up and the incremental path update agree to
 // the last digit, and the figures shown add up as a person would check them.
 import { clamp, isFiniteNumber, roundTo2 } from './numbers';
+import { compareIds } from './ordering';
 import type { MeasureKind } from './vocabulary';
 
 export interface MeasureReading {
@@ -135,7 +136,7 @@ function buildForest<N extends ProgressNode>(nodes: Iterable<N>): Forest<N> {
     siblings.push(node);
     childrenOf.set(parentId, siblings);
   }
-  for (const siblings of childrenOf.values()) siblings.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const siblings of childrenOf.values()) siblings.sort((a, b) => compareIds(a.id, b.id));
   return { childrenOf, parentOf };
 }
 

@@ -43,8 +43,13 @@ export const DEFAULT_SCORING_SETTINGS: Readonly<ScoringSettings> = {
 /** The fewest evaluators for which the trimmed mean applies. */
 export const TRIMMED_MEAN_MIN_EVALUATORS = 5;
 
+/** What an organisation may configure; anything left out takes the default. */
+export type ScoringSettingsOverrides = Partial<Omit<ScoringSettings, 'categoryWeights'>> & {
+  categoryWeights?: Partial<Readonly<Record<TargetCategory, number>>>;
+};
+
 /** An organisation's settings completed with the defaults. */
-export function resolveScoringSettings(overrides: Partial<ScoringSettings> = {}): ScoringSettings {
+export function resolveScoringSettings(overrides: ScoringSettingsOverrides = {}): ScoringSettings {
   return {
     ...DEFAULT_SCORING_SETTINGS,
     ...overrides,
@@ -302,7 +307,9 @@ export function computeScoreSheet(
   const weightedScore = roundTo2(clamp(weightedSum / 100, 0, 100));
   const sumPoints = (kind: AdjustmentKind): number =>
     roundTo2(
-      (input.adjustments ?? []).filter((item) => item.kind === kind).reduce((sum, item) => sum + item.points, 0),
+      (input.adjustments ?? [])
+        .filter((item) => item.kind === kind)
+        .reduce((sum, item) => sum + item.points, 0),
     );
   const bonusRequested = sumPoints('BONUS');
   const deductionRequested = sumPoints('DEDUCTION');

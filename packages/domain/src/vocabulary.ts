@@ -36,7 +36,12 @@ export const GRADES = [
 
 /** In lifecycle order. */
 export type CycleStatus = 'DRAFT' | 'OPEN' | 'CLOSED' | 'PUBLISHED';
-export const CYCLE_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'PUBLISHED'] as const satisfies readonly CycleStatus[];
+export const CYCLE_STATUSES = [
+  'DRAFT',
+  'OPEN',
+  'CLOSED',
+  'PUBLISHED',
+] as const satisfies readonly CycleStatus[];
 
 /** 平时考核 Q1–Q4 and 年度考核. */
 export type CycleKind = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'ANNUAL';

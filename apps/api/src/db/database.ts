@@ -1,6 +1,10 @@
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { Config } from '../config';
 import { repoRoot } from '../config';
 import { PrismaClient } from '../generated/prisma/client';
@@ -22,11 +26,35 @@ export async function openDatabase(config: Config, log: (message: string) => voi
   return { url: local.url(config.ZEREN_DB_NAME), close: () => local.stop() };
 }
 
+/** True when every committed migration is already recorded as applied (the warm-restart case). */
+async function isUpToDate(url: string): Promise<boolean> {
+  const committed = readdirSync(path.join(repoRoot, 'prisma/migrations'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT migration_name AS name FROM _prisma_migrations
+        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const applied = new Set(rows.map((r) => r.name));
+    return committed.every((name) => applied.has(name));
+  } catch {
+    return false; // no migrations table yet
+  } finally {
+    await client.end();
+  }
+}
+
 /** Applies the committed migrations with Prisma Migrate (`migrate deploy`), offline. */
 export async function applyMigrations(url: string): Promise<void> {
+  // Spawning the Migrate CLI costs about a second; skip it when there is nothing to apply.
+  if (await isUpToDate(url)) return;
   const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
   const { code, output } = await new Promise<{ code: number; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [prismaCli, 'migrate', 'deploy'], {
+    const preload = fileURLToPath(new URL('./prisma-cli-preload.cjs', import.meta.url));
+    const child = spawn(process.execPath, ['--require', preload, prismaCli, 'migrate', 'deploy'], {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

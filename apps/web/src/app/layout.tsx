@@ -82,7 +82,7 @@ export function AppLayout() {
                   <TierTag tier={me.highestTier} data-testid="current-user-tier" />
                 )}
               </div>
-              <LanguageSwitch size="small" />
+              <LanguageSwitch />
               <Button
                 onClick={() => logoutMutation.mutate()}
                 loading={logoutMutation.isPending}

@@ -1,16 +1,28 @@
-import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, languageNames, languages, toLanguage, type Language } from '@/lib/i18n';
+import { changeLanguage, currentLanguage, languageNames, languages } from '@/lib/i18n';
+import styles from './language-switch.module.css';
 
-export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' }) {
-  const { t, i18n } = useTranslation();
+/**
+ * 中文 / English. Plain toggle buttons rather than antd Segmented: it sits on the login page,
+ * and Segmented brings Tooltip and its positioning engine with it.
+ */
+export function LanguageSwitch({ onDark = false }: { onDark?: boolean }) {
+  const { t } = useTranslation(); // re-renders on language change
+  const active = currentLanguage();
   return (
-    <Segmented<Language>
-      size={size}
-      aria-label={t('app.language')}
-      value={toLanguage(i18n.resolvedLanguage)}
-      options={languages.map((language) => ({ value: language, label: <span lang={language}>{languageNames[language]}</span> }))}
-      onChange={(language) => void changeLanguage(language)}
-    />
+    <div role="group" aria-label={t('app.language')} className={onDark ? `${styles.switch} ${styles.onDark}` : styles.switch}>
+      {languages.map((language) => (
+        <button
+          key={language}
+          type="button"
+          lang={language}
+          className={styles.option}
+          aria-pressed={language === active}
+          onClick={() => void changeLanguage(language)}
+        >
+          {languageNames[language]}
+        </button>
+      ))}
+    </div>
   );
 }

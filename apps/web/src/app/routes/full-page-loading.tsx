@@ -1,11 +1,12 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import styles from './full-page-loading.module.css';
 
 export function FullPageLoading() {
   const { t } = useTranslation();
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }} role="status" aria-live="polite">
-      <Spin size="large" description={t('app.loading')} />
+    <div className={styles.page} role="status">
+      <div className={styles.spinner} aria-hidden="true" />
+      <span>{t('app.loading')}</span>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { LoginRequest } from '@zeren/contracts';
-import { Alert, Button, Input } from 'antd';
-import { useState, type FormEvent } from 'react';
+import { Alert } from 'antd';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
@@ -18,9 +18,9 @@ interface LoginPageProps {
 }
 
 /*
- * Deliberately light: a plain form with antd Input/Button/Alert. No antd Form (rc-field-form,
- * async-validator, Tooltip), Layout, Menu or Table on this route; the shell loads after login.
- * Validation is the contract's own schema, so the messages are the API's.
+ * Deliberately light (the login route's budget is 200 KiB gzipped JS): plain inputs and button
+ * styled here, antd only for the error Alert. No antd Form, Input, Layout, Menu or Table; the
+ * shell is fetched after login. Validation is the contract's own schema, so messages match the API's.
  */
 export function LoginPage({ onSubmitStart }: LoginPageProps) {
   const { t } = useTranslation();
@@ -29,6 +29,9 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
   const loginMutation = useLogin();
   const [values, setValues] = useState<LoginRequest>({ username: '', password: '' });
   const [errors, setErrors] = useState<Errors>({});
+  const [isPasswordShown, setIsPasswordShown] = useState(false);
+  const id = useId();
+  const ids = { username: `${id}-username`, password: `${id}-password` } as const;
 
   const change = (field: Field, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -46,8 +49,7 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
     if (!parsed.success) {
       const found = fieldErrors<Field>(parsed.error);
       setErrors(found);
-      const firstInvalid = found.username ? 'login-username' : 'login-password';
-      document.getElementById(firstInvalid)?.focus();
+      document.getElementById(found.username ? ids.username : ids.password)?.focus();
       return;
     }
     setErrors({});
@@ -57,18 +59,28 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
     });
   };
 
+  const fieldProps = (field: Field) => ({
+    id: ids[field],
+    name: field,
+    value: values[field],
+    onChange: (event: { target: { value: string } }) => change(field, event.target.value),
+    'aria-invalid': errors[field] ? true : undefined,
+    'aria-describedby': errors[field] ? `${ids[field]}-error` : undefined,
+    'data-testid': `login-${field}`,
+  });
+
   return (
     <main className={styles.page}>
       <div className={styles.topBar}>
-        <LanguageSwitch size="small" />
+        <LanguageSwitch onDark />
       </div>
-      <section className={styles.card} aria-labelledby="login-heading">
+      <section className={styles.card} aria-labelledby={`${id}-heading`}>
         <div className={styles.brand}>
           <span className={styles.seal} aria-hidden="true">
             责
           </span>
           <div>
-            <h1 id="login-heading" className={styles.productName}>
+            <h1 id={`${id}-heading`} className={styles.productName}>
               {t('app.name')}
               <span className={styles.latinName}>{t('app.latinName')}</span>
             </h1>
@@ -78,73 +90,85 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
 
         {loginMutation.isError && (
           <Alert
+            className={styles.alert}
             type="error"
             showIcon
             role="alert"
             title={loginMutation.error.message || t('auth.login.failed')}
-            style={{ marginBottom: 20 }}
             data-testid="login-error"
           />
         )}
 
-        <form noValidate onSubmit={submit} aria-labelledby="login-heading">
+        <form noValidate onSubmit={submit} aria-labelledby={`${id}-heading`}>
           <div className={styles.field}>
-            <label htmlFor="login-username" className={styles.label}>
+            <label htmlFor={ids.username} className={styles.label}>
               {t('auth.login.username')}
             </label>
-            <Input
-              id="login-username"
-              name="username"
-              size="large"
+            <input
+              {...fieldProps('username')}
+              className={styles.input}
+              type="text"
               autoFocus
               autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
               placeholder={t('auth.login.usernamePlaceholder')}
-              value={values.username}
-              onChange={(event) => change('username', event.target.value)}
-              status={errors.username ? 'error' : undefined}
-              aria-invalid={errors.username ? true : undefined}
-              aria-describedby={errors.username ? 'login-username-error' : undefined}
-              data-testid="login-username"
             />
-            <div id="login-username-error" className={styles.fieldError}>
+            <div id={`${ids.username}-error`} className={styles.fieldError}>
               {errors.username}
             </div>
           </div>
+
           <div className={styles.field}>
-            <label htmlFor="login-password" className={styles.label}>
+            <label htmlFor={ids.password} className={styles.label}>
               {t('auth.login.password')}
             </label>
-            <Input.Password
-              id="login-password"
-              name="password"
-              size="large"
-              autoComplete="current-password"
-              placeholder={t('auth.login.passwordPlaceholder')}
-              value={values.password}
-              onChange={(event) => change('password', event.target.value)}
-              status={errors.password ? 'error' : undefined}
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby={errors.password ? 'login-password-error' : undefined}
-              data-testid="login-password"
-            />
-            <div id="login-password-error" className={styles.fieldError}>
+            <div className={styles.control}>
+              <input
+                {...fieldProps('password')}
+                className={`${styles.input} ${styles.withToggle}`}
+                type={isPasswordShown ? 'text' : 'password'}
+                autoComplete="current-password"
+                placeholder={t('auth.login.passwordPlaceholder')}
+              />
+              <button
+                type="button"
+                className={styles.toggle}
+                aria-label={t('auth.login.showPassword')}
+                aria-pressed={isPasswordShown}
+                aria-controls={ids.password}
+                onClick={() => setIsPasswordShown((shown) => !shown)}
+              >
+                <EyeIcon isOpen={isPasswordShown} />
+              </button>
+            </div>
+            <div id={`${ids.password}-error`} className={styles.fieldError}>
               {errors.password}
             </div>
           </div>
-          <Button
+
+          <button
+            type="submit"
             className={styles.submit}
-            type="primary"
-            htmlType="submit"
-            size="large"
-            block
-            loading={loginMutation.isPending}
+            aria-busy={loginMutation.isPending}
             data-testid="login-submit"
           >
-            {t('auth.login.submit')}
-          </Button>
+            {loginMutation.isPending && <span className={styles.spinner} aria-hidden="true" />}
+            {loginMutation.isPending ? t('auth.login.submitting') : t('auth.login.submit')}
+          </button>
         </form>
       </section>
       <p className={styles.footnote}>{t('auth.login.footnote')}</p>
     </main>
+  );
+}
+
+function EyeIcon({ isOpen }: { isOpen: boolean }) {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" />
+      <circle cx="12" cy="12" r="3" />
+      {!isOpen && <path d="M4 4l16 16" />}
+    </svg>
   );
 }
