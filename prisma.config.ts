@@ -30,7 +30,8 @@ function patchAdapter(adapter: Adapter): Adapter {
   const performIO = queryableProto.performIO;
   queryableProto.performIO = async function (query) {
     const result = await performIO.call(this, query);
-    for (const field of result.fields) if (CATALOG_TYPE_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
+    for (const field of result.fields)
+      if (CATALOG_TYPE_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
     return result;
   };
   // adapter-pg splits a migration script on every ";", which breaks PL/pgSQL function bodies and
@@ -75,9 +76,7 @@ class MigrationAdapterFactory {
     const main = await this.connect();
     const database = `prisma_shadow_${randomUUID().replaceAll('-', '')}`;
     await main.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = patchAdapter(
-      await new PrismaPg(connectionFields(this.url, database)).connect(),
-    );
+    const shadow = patchAdapter(await new PrismaPg(connectionFields(this.url, database)).connect());
     const disposeShadow = shadow.dispose.bind(shadow);
     // Close the shadow pool before dropping its database, or the drop finds it still in use.
     shadow.dispose = async () => {

@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { reportersFor } from '../../vitest.reporters';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    reporters: reportersFor(import.meta.url),
     globalSetup: ['test/support/global-setup.ts'],
     // Files share one test database; each test builds its own organisation, so they can run in parallel.
     fileParallelism: true,

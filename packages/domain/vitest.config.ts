@@ -1,2 +1,6 @@
 import { defineConfig } from 'vitest/config';
-export default defineConfig({ test: { include: ['src/**/*.test.ts'] } });
+import { reportersFor } from '../../vitest.reporters';
+
+export default defineConfig({
+  test: { include: ['src/**/*.test.ts'], reporters: reportersFor(import.meta.url) },
+});

@@ -27,16 +27,18 @@ try {
   process.exit(1);
 }
 
+const cleanup = async () => {
+  await db.$disconnect();
+  await database.close();
+};
 const app = createApp({ db, config, logger });
-await listen(app, {
-  port: config.PORT,
-  host: config.HOST,
-  logger,
-  cleanup: async () => {
-    await db.$disconnect();
-    await database.close();
-  },
-});
+try {
+  await listen(app, { port: config.PORT, host: config.HOST, logger, cleanup });
+} catch (error) {
+  logger.fatal({ err: error }, `could not listen on port ${config.PORT}`);
+  await cleanup();
+  process.exit(1);
+}
 logger.info(
   { readyMs: Math.round(performance.now()) },
   `Zeren 责任链 ready at http://localhost:${config.PORT}`,

@@ -11,10 +11,8 @@ export function listen(
 ): Promise<Server> {
   const { logger } = options;
   return new Promise((resolve, reject) => {
-    const server = app.listen(options.port, options.host, (error?: Error) => {
-      if (error) return reject(error);
-      resolve(server);
-    });
+    const server = app.listen(options.port, options.host, () => resolve(server));
+    server.once('error', reject);
     server.keepAliveTimeout = 65_000;
 
     let isShuttingDown = false;

@@ -50,7 +50,10 @@ describe('login', () => {
 
   it('refuses a disabled account like a wrong password', async () => {
     const org = await createOrgFixture(h.db);
-    await h.db.userAccount.update({ where: { username: org.usernames.staff }, data: { disabledAt: new Date() } });
+    await h.db.userAccount.update({
+      where: { username: org.usernames.staff },
+      data: { disabledAt: new Date() },
+    });
     const res = await new Client(h.baseUrl).login(org.usernames.staff, FIXTURE_PASSWORD);
     expect(res.status).toBe(401);
   });
@@ -61,7 +64,9 @@ describe('login', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe('VALIDATION_FAILED');
     expect(missing.body.error.message).toMatch(/请/);
-    expect(missing.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.username' })]));
+    expect(missing.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'body.username' })]),
+    );
     const notJson = await client.post('/api/auth/login', '{"username":', {});
     expect(notJson.status).toBe(400);
     expect(notJson.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: '请求体不是有效的 JSON' } });
@@ -70,7 +75,10 @@ describe('login', () => {
   it('refuses unsafe requests without the CSRF header', async () => {
     const org = await createOrgFixture(h.db);
     const res = await new Client(h.baseUrl).request(
-      'POST', '/api/auth/login', { username: org.usernames.staff, password: FIXTURE_PASSWORD }, { 'x-requested-with': '' },
+      'POST',
+      '/api/auth/login',
+      { username: org.usernames.staff, password: FIXTURE_PASSWORD },
+      { 'x-requested-with': '' },
     );
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
@@ -103,7 +111,9 @@ describe('me and logout', () => {
     const stolenCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect((await client.get('/api/auth/me')).status).toBe(200);
     expect((await client.post('/api/auth/logout')).status).toBe(204);
-    const replay = await new Client(h.baseUrl).request('GET', '/api/auth/me', undefined, { cookie: stolenCookie });
+    const replay = await new Client(h.baseUrl).request('GET', '/api/auth/me', undefined, {
+      cookie: stolenCookie,
+    });
     expect(replay.status).toBe(401);
   });
 
@@ -112,7 +122,10 @@ describe('me and logout', () => {
     const client = new Client(h.baseUrl);
     await client.login(org.usernames.deputy, FIXTURE_PASSWORD);
     const user = await h.db.userAccount.findUniqueOrThrow({ where: { username: org.usernames.deputy } });
-    await h.db.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    await h.db.session.updateMany({
+      where: { userId: user.id },
+      data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
+    });
     expect((await client.get('/api/auth/me')).status).toBe(401);
     expect(await h.db.session.count({ where: { userId: user.id } })).toBe(0);
   });

@@ -47,7 +47,9 @@ async function loadBinaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch {
-    throw new Error(`No embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${name}); set DATABASE_URL.`);
+    throw new Error(
+      `No embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${name}); set DATABASE_URL.`,
+    );
   }
 }
 
@@ -137,7 +139,10 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   ].join(' ');
   // detached: a new process group, so Ctrl-C reaches the API (which drains, then stops us) and not
   // the database directly.
-  const started = await pgCtl(['start', '-w', '-t', '60', '-l', path.join(dataDir, 'server.log'), '-o', settings], true);
+  const started = await pgCtl(
+    ['start', '-w', '-t', '60', '-l', path.join(dataDir, 'server.log'), '-o', settings],
+    true,
+  );
   if (started.code !== 0) throw new Error(`PostgreSQL did not start:\n${started.output}`);
   log(`PostgreSQL listening on 127.0.0.1:${options.port}`);
 

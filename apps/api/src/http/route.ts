@@ -1,6 +1,6 @@
 import type { RouteContract, RouteOutput } from '@zeren/contracts';
 import type { Request, Response, Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor } from './actor';
 import { DomainError, unauthenticated } from './errors';
 

@@ -56,7 +56,8 @@ export class Client {
   }
 
   get = (path: string) => this.request('GET', path);
-  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body, headers);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', path, body, headers);
 
   async login(username: string, password: string) {
     return this.post('/api/auth/login', { username, password });

@@ -1,4 +1,4 @@
-import { App as AntdApp, Button, Layout, Menu, Spin, Tag, type MenuProps } from 'antd';
+import { Button, Layout, Menu, Spin, Tag, type MenuProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
@@ -8,8 +8,11 @@ import { TierTag } from '@/components/tier-tag';
 import { useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { loginPath } from '@/features/auth/utils/return-path';
+import { AntdProvider } from './antd-provider';
 import { findNavItem, navigationFor } from './navigation';
 import styles from './layout.module.css';
+
+export { ContentErrorBoundary } from './routes/content-error';
 
 /** The authenticated shell: side menu, header with who is logged in, and the page. Lazy-loaded after login. */
 export function AppLayout() {
@@ -40,7 +43,7 @@ export function AppLayout() {
   );
 
   return (
-    <AntdApp>
+    <AntdProvider>
       <a className="skip-link" href="#main-content">
         {t('app.skipToContent')}
       </a>
@@ -100,6 +103,6 @@ export function AppLayout() {
           </Layout.Content>
         </Layout>
       </Layout>
-    </AntdApp>
+    </AntdProvider>
   );
 }

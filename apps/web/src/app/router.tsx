@@ -1,43 +1,54 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { meQueryOptions } from '@/features/auth/api/get-me';
 import { loginPath, loginPathFor } from '@/features/auth/utils/return-path';
 import { isUnauthenticated } from '@/lib/api-client';
+import { lazyModule } from '@/lib/lazy-module';
 import { createQueryClient } from '@/lib/query-client';
 import { navItems, type NavId } from './navigation';
 import { FullPageLoading } from './routes/full-page-loading';
 import { RootErrorBoundary } from './routes/root-error';
 
 /*
- * Code splitting: this file, the providers and the login page are all the login route loads.
- * The shell (antd Layout, Menu, …) and every page behind it are lazy chunks fetched after login.
+ * Code splitting. The login route loads this file, the root providers and the login page: no
+ * antd, no shell. Everything behind login is split into modules that are fetched only after the
+ * `me` check passes (see lib/lazy-module for why not React Router's `lazy`).
  */
 
-const loadShell = () => import('./layout');
-/** Start fetching the shell while the server checks the password. */
-const preloadShell = () => void loadShell().catch(() => undefined);
+const shell = lazyModule(() => import('./layout'));
+const AppLayout = shell.component((module) => module.AppLayout, 'AppLayout');
+const ContentErrorBoundary = shell.component((module) => module.ContentErrorBoundary, 'ContentErrorBoundary');
 
-type LazyPage = () => Promise<Pick<RouteObject, 'Component'>>;
+const dashboard = lazyModule(() => import('./routes/dashboard'));
+// PLACEHOLDER: one page stands in for every menu entry whose feature is not built yet (此功能正在建设中).
+const placeholder = lazyModule(() => import('./routes/placeholder'));
+const notFound = lazyModule(() => import('./routes/not-found'));
 
-/** Pages that exist. Every other menu item gets the placeholder until its feature lands. */
-const pages: Partial<Record<NavId, LazyPage>> = {
-  dashboard: async () => ({ Component: (await import('./routes/dashboard')).DashboardRoute }),
+interface Page {
+  preload: () => Promise<unknown>;
+  Component: ComponentType;
+}
+
+/** Built pages, by menu entry. Replace a placeholder by adding its entry here. */
+const pages: Partial<Record<NavId, Page>> = {
+  dashboard: { preload: dashboard.preload, Component: dashboard.component((m) => m.DashboardRoute, 'DashboardRoute') },
 };
+const placeholderPage: Page = {
+  preload: placeholder.preload,
+  Component: placeholder.component((m) => m.PlaceholderRoute, 'PlaceholderRoute'),
+};
+const notFoundPage: Page = { preload: notFound.preload, Component: notFound.component((m) => m.NotFoundRoute, 'NotFoundRoute') };
 
-// PLACEHOLDER: stands in for pages not built yet (此功能正在建设中).
-const placeholderPage: LazyPage = async () => ({ Component: (await import('./routes/placeholder')).PlaceholderRoute });
-
-const pageRoutes: RouteObject[] = navItems.map((item): RouteObject => {
-  const lazy = pages[item.id] ?? placeholderPage;
-  return item.path === '/' ? { index: true, lazy } : { path: item.path.slice(1), lazy };
-});
+const loadLoginPage = () => import('@/features/auth/components/login-page');
+/** Start fetching the shell while the server checks the password. */
+const preloadShell = () => void shell.preload().catch(() => undefined);
 
 export function createAppRouter(queryClient: QueryClient) {
-  /** The shell's guard: no `me`, no shell. Cached after the first call, so navigation stays instant. */
+  /** The guard: no `me`, no shell. `me` is cached after the first call, so later navigation is instant. */
   async function requireMe({ request }: LoaderFunctionArgs) {
     try {
       await queryClient.ensureQueryData(meQueryOptions());
-      return null;
     } catch (error) {
       if (!isUnauthenticated(error)) throw error;
       const url = new URL(request.url);
@@ -45,11 +56,22 @@ export function createAppRouter(queryClient: QueryClient) {
     }
   }
 
+  /** Loaders of protected routes: all run in parallel, share one `me` request, fetch code only when allowed. */
+  const afterLogin =
+    (preload: () => Promise<unknown>) =>
+    async (args: LoaderFunctionArgs): Promise<null> => {
+      await requireMe(args);
+      await preload();
+      return null;
+    };
+
+  const pageRoute = (page: Page) => ({ loader: afterLogin(page.preload), Component: page.Component });
+
   return createBrowserRouter([
     {
       path: loginPath,
       lazy: async () => {
-        const { LoginPage } = await import('@/features/auth/components/login-page');
+        const { LoginPage } = await loadLoginPage();
         return { Component: () => <LoginPage onSubmitStart={preloadShell} /> };
       },
       HydrateFallback: FullPageLoading,
@@ -57,25 +79,26 @@ export function createAppRouter(queryClient: QueryClient) {
     },
     {
       path: '/',
-      loader: requireMe,
-      lazy: async () => ({ Component: (await loadShell()).AppLayout }),
+      loader: afterLogin(shell.preload),
+      Component: AppLayout,
       HydrateFallback: FullPageLoading,
       ErrorBoundary: RootErrorBoundary,
       children: [
         {
           // Pathless: catches errors of any page inside the shell, so the menu stays usable.
-          lazy: async () => ({ ErrorBoundary: (await import('./routes/content-error')).ContentErrorBoundary }),
+          ErrorBoundary: ContentErrorBoundary,
           children: [
-            ...pageRoutes,
-            { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }) },
+            ...navItems.map((item): RouteObject => {
+              const route = pageRoute(pages[item.id] ?? placeholderPage);
+              return item.path === '/' ? { index: true, ...route } : { path: item.path.slice(1), ...route };
+            }),
+            { path: '*', ...pageRoute(notFoundPage) },
           ],
         },
       ],
     },
   ]);
 }
-
-export type AppRouter = ReturnType<typeof createAppRouter>;
 
 /** The query client and router know each other: any 401 sends the person to the login page. */
 export function createAppRouting() {

@@ -16,10 +16,17 @@ const userWithPerson = {
 export function createAuthRepository(db: Db) {
   return {
     findUserByUsername: (username: string) =>
-      db.userAccount.findUnique({ where: { username }, select: { id: true, passwordHash: true, disabledAt: true } }),
+      db.userAccount.findUnique({
+        where: { username },
+        select: { id: true, passwordHash: true, disabledAt: true },
+      }),
 
     findUserWithPosts: (userId: string) =>
-      db.userAccount.findUnique({ where: { id: userId }, include: userWithPerson, relationLoadStrategy: 'join' }),
+      db.userAccount.findUnique({
+        where: { id: userId },
+        include: userWithPerson,
+        relationLoadStrategy: 'join',
+      }),
 
     /** One round trip: the session, its user, the person, their posts and assessor membership. */
     findSession: (tokenHash: string) =>
@@ -29,8 +36,13 @@ export function createAuthRepository(db: Db) {
         relationLoadStrategy: 'join',
       }),
 
-    createSession: (data: { tokenHash: string; userId: string; expiresAt: Date; ip?: string; userAgent?: string }) =>
-      db.session.create({ data }),
+    createSession: (data: {
+      tokenHash: string;
+      userId: string;
+      expiresAt: Date;
+      ip?: string;
+      userAgent?: string;
+    }) => db.session.create({ data }),
 
     touchSession: (tokenHash: string, at: Date) =>
       db.session.updateMany({ where: { tokenHash }, data: { lastSeenAt: at } }),

@@ -98,7 +98,8 @@ export function createAuthService(deps: {
         await repo.deleteSession(tokenHash);
         return null;
       }
-      if (at.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(tokenHash, at);
+      if (at.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
+        await repo.touchSession(tokenHash, at);
       return toActor(session.user, tokenHash);
     },
 

@@ -49,14 +49,18 @@ function operation(name: string, route: RouteContract) {
       ...(route.params ? { path: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
     },
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
+      : {}),
     responses: {
       [String(route.status)]: {
         description: route.response ? 'Success' : 'Success, no content',
         ...(route.response ? { content: { 'application/json': { schema: route.response } } } : {}),
       },
       ...Object.fromEntries(
-        [...errorStatuses].sort().map((s) => [String(s), { description: ERROR_DESCRIPTIONS[s] ?? 'Error', ...errorEnvelope }]),
+        [...errorStatuses]
+          .sort()
+          .map((s) => [String(s), { description: ERROR_DESCRIPTIONS[s] ?? 'Error', ...errorEnvelope }]),
       ),
     },
   };

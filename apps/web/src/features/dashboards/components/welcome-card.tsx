@@ -1,5 +1,6 @@
 import type { Me, PostSummary } from '@zeren/contracts';
-import { Card, Empty, Flex, Tag, Typography } from 'antd';
+import { Card, Empty, Tag } from 'antd';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TierTag } from '@/components/tier-tag';
 import { useLabels } from '@/lib/labels';
@@ -9,63 +10,63 @@ import styles from './welcome-card.module.css';
 const byImportance = (a: PostSummary, b: PostSummary) =>
   Number(b.isPrimary) - Number(a.isPrimary) || a.tier - b.tier || a.title.localeCompare(b.title, 'zh-CN');
 
+/** The dashboard's greeting: who you are and the posts you hold, all from `me`. */
 export function WelcomeCard({ me }: { me: Me }) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const postsHeadingId = useId();
   const posts = [...me.posts].sort(byImportance);
 
   return (
     <Card>
-      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
-        {t('dashboard.welcome', { name: me.person.name })}
-      </Typography.Title>
-      <Flex wrap gap={8} align="center" style={{ marginBottom: 24 }}>
-        <Typography.Text type="secondary">{t('dashboard.organisation', { name: me.organisation.name })}</Typography.Text>
+      <h1 className={styles.title}>{t('dashboard.welcome', { name: me.person.name })}</h1>
+      <p className={styles.meta}>
+        <span>{t('dashboard.organisation', { name: me.organisation.name })}</span>
         {me.roles.map((role) => (
           <Tag key={role} color="geekblue">
             {labels.role(role)}
           </Tag>
         ))}
-      </Flex>
+      </p>
 
-      <Typography.Title level={2} style={{ fontSize: 18 }}>
-        {t('dashboard.postsTitle')}
-      </Typography.Title>
-      {posts.length === 0 ? (
-        <Empty description={t('dashboard.noPosts')} />
-      ) : (
-        <ul className={styles.posts}>
-          {posts.map((post) => (
-            <li key={post.id} className={styles.post}>
-              <h3 className={styles.postTitle}>
-                {post.title}
-                {post.isPrimary && <Tag color="blue">{t('dashboard.primaryPost')}</Tag>}
-              </h3>
-              <dl className={styles.facts}>
-                <dt>{t('dashboard.unit')}</dt>
-                <dd>
-                  {post.unit.name}
-                  <Typography.Text type="secondary"> · {labels.unitKind(post.unit.kind)}</Typography.Text>
-                </dd>
-                <dt>{t('dashboard.tier')}</dt>
-                <dd>
-                  <TierTag tier={post.tier} />
-                </dd>
-                <dt>{t('dashboard.lines')}</dt>
-                <dd>
-                  <Flex wrap gap={4}>
+      <section aria-labelledby={postsHeadingId}>
+        <h2 id={postsHeadingId} className={styles.sectionTitle}>
+          {t('dashboard.postsTitle')}
+        </h2>
+        {posts.length === 0 ? (
+          <Empty description={t('dashboard.noPosts')} />
+        ) : (
+          <ul className={styles.posts}>
+            {posts.map((post) => (
+              <li key={post.id} className={styles.post}>
+                <h3 className={styles.postTitle}>
+                  {post.title}
+                  {post.isPrimary && <Tag color="blue">{t('dashboard.primaryPost')}</Tag>}
+                </h3>
+                <dl className={styles.facts}>
+                  <dt>{t('dashboard.unit')}</dt>
+                  <dd>
+                    {post.unit.name}
+                    <span className={styles.secondary}>· {labels.unitKind(post.unit.kind)}</span>
+                  </dd>
+                  <dt>{t('dashboard.tier')}</dt>
+                  <dd>
+                    <TierTag tier={post.tier} />
+                  </dd>
+                  <dt>{t('dashboard.lines')}</dt>
+                  <dd>
                     {post.lines.map((line) => (
                       <Tag key={line} color={line === 'PARTY' ? 'red' : 'default'}>
                         {labels.line(line)}
                       </Tag>
                     ))}
-                  </Flex>
-                </dd>
-              </dl>
-            </li>
-          ))}
-        </ul>
-      )}
+                  </dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </Card>
   );
 }

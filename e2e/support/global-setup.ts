@@ -1,0 +1,85 @@
+// The real app (API + built SPA) on a throwaway database seeded with the demo bureau. The database
+// is dropped at the end: e2e never touches the demo data of `npm start`.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig, repoRoot } from '../../apps/api/src/config';
+import { startLocalPostgres } from '../../apps/api/src/db/local-postgres';
+import { E2E_BASE_URL, E2E_PORT } from './server';
+
+const TEST_PG_PORT = 54329;
+
+async function waitForHealth(deadlineMs: number) {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${E2E_BASE_URL}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the app did not become healthy within ${deadlineMs} ms`);
+}
+
+export default async function globalSetup() {
+  const config = loadConfig();
+  const name = `zeren_e2e_${process.pid}`;
+  let databaseUrl: string;
+  let dropDatabase: () => Promise<void>;
+
+  if (config.DATABASE_URL) {
+    const admin = new URL(config.DATABASE_URL);
+    admin.pathname = '/postgres';
+    const run = async (sql: string) => {
+      const client = new pg.Client({ connectionString: admin.toString() });
+      await client.connect();
+      await client.query(sql).finally(() => client.end());
+    };
+    await run(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    const url = new URL(config.DATABASE_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = () => run(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+  } else {
+    const local = await startLocalPostgres({
+      dataDir: path.join(repoRoot, '.data/pg-test'),
+      port: TEST_PG_PORT,
+      isEphemeral: true,
+    });
+    await local.dropDatabase(name);
+    await local.ensureDatabase(name);
+    databaseUrl = local.url(name);
+    dropDatabase = async () => {
+      await local.dropDatabase(name);
+      await local.stop();
+    };
+  }
+
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/api/src/main.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  try {
+    await waitForHealth(90_000);
+  } catch (error) {
+    server.kill('SIGKILL');
+    await dropDatabase();
+    throw error;
+  }
+
+  return async () => {
+    server.kill('SIGTERM');
+    await exited;
+    await dropDatabase();
+  };
+}
