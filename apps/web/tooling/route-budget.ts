@@ -59,7 +59,9 @@ export function routeBudget(budgets: RouteBudget[]): Plugin {
         const starts = [...entries];
         for (const module of budget.modules) {
           const normalized = module.replace(/^\.?\//, '');
-          const match = [...chunks].find(([, chunk]) => chunk.facadeModuleId?.replaceAll('\\', '/').endsWith(`/${normalized}`));
+          const match = [...chunks].find(([, chunk]) =>
+            chunk.facadeModuleId?.replaceAll('\\', '/').endsWith(`/${normalized}`),
+          );
           if (!match) {
             failures.push(`${budget.name}: no chunk is built from ${module}; is it still lazy-loaded?`);
             continue;
@@ -76,7 +78,9 @@ export function routeBudget(budgets: RouteBudget[]): Plugin {
             .slice(0, 5)
             .map((file) => `${file} ${kib(gzipped(file))}`)
             .join(', ');
-          failures.push(`${budget.name} loads ${kib(total)}, over its ${budget.maxKiB} KiB budget. Largest: ${largest}`);
+          failures.push(
+            `${budget.name} loads ${kib(total)}, over its ${budget.maxKiB} KiB budget. Largest: ${largest}`,
+          );
         }
       }
       this.info(lines.join('\n'));

@@ -469,6 +469,9 @@ CREATE UNIQUE INDEX "EvaluationResult_organisationId_id_key" ON "EvaluationResul
 CREATE UNIQUE INDEX "EvaluationResult_cycleId_evalueeId_key" ON "EvaluationResult"("cycleId", "evalueeId");
 
 -- CreateIndex
+CREATE INDEX "AuditEntry_organisationId_id_idx" ON "AuditEntry"("organisationId", "id");
+
+-- CreateIndex
 CREATE INDEX "AuditEntry_organisationId_entityType_entityId_idx" ON "AuditEntry"("organisationId", "entityType", "entityId");
 
 -- AddForeignKey

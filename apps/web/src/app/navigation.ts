@@ -35,7 +35,12 @@ export const navItems: readonly NavItem[] = [
   { id: 'chain', path: '/chain', group: 'chain', canAccess: tierAtMost(2) },
   { id: 'gaps', path: '/gaps', group: 'chain', canAccess: tierAtMost(2) },
   { id: 'targets', path: '/targets', group: 'chain', canAccess: tierAtMost(3) },
-  { id: 'evaluationWorkbench', path: '/evaluations/workbench', group: 'evaluations', canAccess: hasRole('ASSESSOR') },
+  {
+    id: 'evaluationWorkbench',
+    path: '/evaluations/workbench',
+    group: 'evaluations',
+    canAccess: hasRole('ASSESSOR'),
+  },
   {
     id: 'evaluationCycles',
     path: '/evaluations/cycles',

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { Me } from '@zeren/contracts';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { meQueryOptions } from '@/features/auth/api/get-me';
@@ -6,7 +7,7 @@ import { loginPath, loginPathFor } from '@/features/auth/utils/return-path';
 import { isUnauthenticated } from '@/lib/api-client';
 import { lazyModule } from '@/lib/lazy-module';
 import { createQueryClient } from '@/lib/query-client';
-import { navItems, type NavId } from './navigation';
+import { navItems, type NavId, type NavItem } from './navigation';
 import { FullPageLoading } from './routes/full-page-loading';
 import { RootErrorBoundary } from './routes/root-error';
 
@@ -32,13 +33,19 @@ interface Page {
 
 /** Built pages, by menu entry. Replace a placeholder by adding its entry here. */
 const pages: Partial<Record<NavId, Page>> = {
-  dashboard: { preload: dashboard.preload, Component: dashboard.component((m) => m.DashboardRoute, 'DashboardRoute') },
+  dashboard: {
+    preload: dashboard.preload,
+    Component: dashboard.component((m) => m.DashboardRoute, 'DashboardRoute'),
+  },
 };
 const placeholderPage: Page = {
   preload: placeholder.preload,
   Component: placeholder.component((m) => m.PlaceholderRoute, 'PlaceholderRoute'),
 };
-const notFoundPage: Page = { preload: notFound.preload, Component: notFound.component((m) => m.NotFoundRoute, 'NotFoundRoute') };
+const notFoundPage: Page = {
+  preload: notFound.preload,
+  Component: notFound.component((m) => m.NotFoundRoute, 'NotFoundRoute'),
+};
 
 const loadLoginPage = () => import('@/features/auth/components/login-page');
 /** Start fetching the shell while the server checks the password. */
@@ -46,9 +53,9 @@ const preloadShell = () => void shell.preload().catch(() => undefined);
 
 export function createAppRouter(queryClient: QueryClient) {
   /** The guard: no `me`, no shell. `me` is cached after the first call, so later navigation is instant. */
-  async function requireMe({ request }: LoaderFunctionArgs) {
+  async function requireMe({ request }: LoaderFunctionArgs): Promise<Me> {
     try {
-      await queryClient.ensureQueryData(meQueryOptions());
+      return await queryClient.ensureQueryData(meQueryOptions());
     } catch (error) {
       if (!isUnauthenticated(error)) throw error;
       const url = new URL(request.url);
@@ -56,16 +63,22 @@ export function createAppRouter(queryClient: QueryClient) {
     }
   }
 
-  /** Loaders of protected routes: all run in parallel, share one `me` request, fetch code only when allowed. */
+  /**
+   * Loaders of protected routes: all run in parallel, share one `me` request and fetch code only
+   * when allowed. A page the person may not see is not fetched; the shell shows 无权访问 instead.
+   */
   const afterLogin =
-    (preload: () => Promise<unknown>) =>
+    (preload: () => Promise<unknown>, canAccess: (me: Me) => boolean = () => true) =>
     async (args: LoaderFunctionArgs): Promise<null> => {
-      await requireMe(args);
-      await preload();
+      const me = await requireMe(args);
+      if (canAccess(me)) await preload();
       return null;
     };
 
-  const pageRoute = (page: Page) => ({ loader: afterLogin(page.preload), Component: page.Component });
+  const pageRoute = (page: Page, item?: NavItem) => ({
+    loader: afterLogin(page.preload, item?.canAccess),
+    Component: page.Component,
+  });
 
   return createBrowserRouter([
     {
@@ -89,7 +102,7 @@ export function createAppRouter(queryClient: QueryClient) {
           ErrorBoundary: ContentErrorBoundary,
           children: [
             ...navItems.map((item): RouteObject => {
-              const route = pageRoute(pages[item.id] ?? placeholderPage);
+              const route = pageRoute(pages[item.id] ?? placeholderPage, item);
               return item.path === '/' ? { index: true, ...route } : { path: item.path.slice(1), ...route };
             }),
             { path: '*', ...pageRoute(notFoundPage) },

@@ -18,7 +18,13 @@ export const theme: ThemeConfig = {
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
   },
   components: {
-    Layout: { siderBg: navy, triggerBg: '#0b2240', headerBg: '#ffffff', headerPadding: '0 24px', headerHeight: 56 },
+    Layout: {
+      siderBg: navy,
+      triggerBg: '#0b2240',
+      headerBg: '#ffffff',
+      headerPadding: '0 24px',
+      headerHeight: 56,
+    },
     Menu: {
       darkItemBg: navy,
       darkSubMenuItemBg: navy,

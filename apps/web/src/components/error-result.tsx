@@ -14,10 +14,22 @@ export function ErrorResult({ error, onRetry, isRetrying }: ErrorResultProps) {
   const kind = classifyError(error);
 
   if (kind === 'forbidden') {
-    return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={serverMessage(error) ?? t('errors.forbidden')} />;
+    return (
+      <Result
+        status="403"
+        title={t('errors.forbiddenTitle')}
+        subTitle={serverMessage(error) ?? t('errors.forbidden')}
+      />
+    );
   }
   if (kind === 'notFound') {
-    return <Result status="404" title={t('errors.notFoundTitle')} subTitle={serverMessage(error) ?? t('errors.notFound')} />;
+    return (
+      <Result
+        status="404"
+        title={t('errors.notFoundTitle')}
+        subTitle={serverMessage(error) ?? t('errors.notFound')}
+      />
+    );
   }
   const isChunk = kind === 'chunk';
   return (

@@ -10,7 +10,11 @@ export function LanguageSwitch({ onDark = false }: { onDark?: boolean }) {
   const { t } = useTranslation(); // re-renders on language change
   const active = currentLanguage();
   return (
-    <div role="group" aria-label={t('app.language')} className={onDark ? `${styles.switch} ${styles.onDark}` : styles.switch}>
+    <div
+      role="group"
+      aria-label={t('app.language')}
+      className={onDark ? `${styles.switch} ${styles.onDark}` : styles.switch}
+    >
       {languages.map((language) => (
         <button
           key={language}

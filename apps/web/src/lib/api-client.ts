@@ -1,4 +1,10 @@
-import { ErrorEnvelope, type ErrorCode, type RouteContract, type RouteInput, type RouteOutput } from '@zeren/contracts';
+import {
+  ErrorEnvelope,
+  type ErrorCode,
+  type RouteContract,
+  type RouteInput,
+  type RouteOutput,
+} from '@zeren/contracts';
 import { i18n } from './i18n';
 
 /** Codes the server sends, plus the two failures only the client can see. */
@@ -12,7 +18,13 @@ export class ApiError extends Error {
   readonly status: number;
   readonly details: unknown;
 
-  constructor(init: { code: ApiErrorCode; message: string; status: number; details?: unknown; cause?: unknown }) {
+  constructor(init: {
+    code: ApiErrorCode;
+    message: string;
+    status: number;
+    details?: unknown;
+    cause?: unknown;
+  }) {
     super(init.message, { cause: init.cause });
     this.code = init.code;
     this.status = init.status;
@@ -68,7 +80,10 @@ export async function callApi<R extends RouteContract>(
   // Parsing (not just casting) keeps RouteOutput honest: defaults and transforms in the schema apply here too.
   const parsed = route.response.safeParse(json);
   if (!parsed.success) {
-    console.error(`Response of ${route.method.toUpperCase()} ${route.path} does not match its contract`, parsed.error);
+    console.error(
+      `Response of ${route.method.toUpperCase()} ${route.path} does not match its contract`,
+      parsed.error,
+    );
     throw new ApiError({
       code: 'INVALID_RESPONSE',
       status: response.status,
@@ -84,7 +99,8 @@ function buildPath(template: string, params: object | undefined): string {
   const values = (params ?? {}) as Record<string, unknown>;
   return template.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) => {
     const value = values[name];
-    if (value === undefined || value === null) throw new Error(`Missing path parameter "${name}" for ${template}`);
+    if (value === undefined || value === null)
+      throw new Error(`Missing path parameter "${name}" for ${template}`);
     return encodeURIComponent(String(value));
   });
 }

@@ -27,7 +27,8 @@ const storageKey = 'zeren.language';
 export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (languages as readonly string[]).includes(value);
 
-export const toLanguage = (value: string | null | undefined): Language => (isLanguage(value) ? value : defaultLanguage);
+export const toLanguage = (value: string | null | undefined): Language =>
+  isLanguage(value) ? value : defaultLanguage;
 
 function readStoredLanguage(): Language {
   try {

@@ -5,7 +5,10 @@ const maxRetries = 2;
 
 /** Client errors (4xx) and answers that break the contract will not change on retry; network and 5xx failures might. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (isApiError(error) && ((error.status >= 400 && error.status < 500) || error.code === 'INVALID_RESPONSE')) {
+  if (
+    isApiError(error) &&
+    ((error.status >= 400 && error.status < 500) || error.code === 'INVALID_RESPONSE')
+  ) {
     return false;
   }
   return failureCount < maxRetries;

@@ -38,7 +38,10 @@ export function LoginPage({ onSubmitStart }: LoginPageProps) {
     // Once a field shows an error, re-check it as the user types so the message clears promptly.
     if (errors[field]) {
       const result = LoginRequest.shape[field].safeParse(value);
-      setErrors((current) => ({ ...current, [field]: result.success ? undefined : result.error.issues[0]?.message }));
+      setErrors((current) => ({
+        ...current,
+        [field]: result.success ? undefined : result.error.issues[0]?.message,
+      }));
     }
   };
 
@@ -169,7 +172,15 @@ function ErrorIcon() {
 
 function EyeIcon({ isOpen }: { isOpen: boolean }) {
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
       <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" />
       <circle cx="12" cy="12" r="3" />
       {!isOpen && <path d="M4 4l16 16" />}
