@@ -6,6 +6,12 @@ import { routeBudget } from './tooling/route-budget.ts';
 const apiTarget = 'http://127.0.0.1:3000';
 const apiProxy = { '/api': { target: apiTarget, changeOrigin: false } };
 
+/** What every route needs: one long-cached chunk that app deploys do not invalidate. */
+const frameworkModules =
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|zod)[\\/]/;
+/** …except zod's Chinese messages, which only the shell's forms use (lib/zod-locale). */
+const shellOnlyModules = /[\\/]zod[\\/]v4[\\/]locales[\\/]zh-CN/;
+
 export default defineConfig({
   plugins: [
     react(),
@@ -28,12 +34,8 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            {
-              // What every route needs, in one long-cached file that app deploys do not invalidate.
-              // antd is deliberately not grouped: the login route must not pull it in.
-              name: 'framework',
-              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|zod)[\\/]/,
-            },
+            // antd is deliberately not grouped: the login route must not pull it in.
+            { name: 'framework', test: (id) => frameworkModules.test(id) && !shellOnlyModules.test(id) },
           ],
         },
       },

@@ -10,6 +10,7 @@ export const ErrorCode = z.enum([
   'STALE_VERSION',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ]);

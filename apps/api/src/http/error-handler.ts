@@ -52,7 +52,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       return send(res, 413, { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' });
     }
     if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      return send(res, 415 as number, { code: 'VALIDATION_FAILED', message: '不支持的请求编码' });
+      return send(res, 415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求编码' });
     }
     const mapped = fromDatabase(error);
     if (mapped) return send(res, STATUS_BY_CODE[mapped.code], { code: mapped.code, message: mapped.message });

@@ -39,6 +39,33 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: string)
   );
 }
 
+/** An uploaded file: the raw body, checked against the contract's size and type limits. */
+export interface Upload {
+  bytes: Buffer;
+  mimeType: string;
+}
+
+async function readUpload(req: Request, limits: { maxBytes: number; mimeTypes: readonly string[] }): Promise<Upload> {
+  const mimeType = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!limits.mimeTypes.includes(mimeType)) {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '不支持的文件类型：仅支持 PDF、PNG、JPEG、Word（docx）和 Excel（xlsx）');
+  }
+  const declared = Number(req.get('content-length') ?? NaN);
+  if (declared > limits.maxBytes) throw tooLarge(limits.maxBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limits.maxBytes) throw tooLarge(limits.maxBytes);
+    chunks.push(chunk);
+  }
+  if (size === 0) throw new DomainError('VALIDATION_FAILED', '上传的文件为空');
+  return { bytes: Buffer.concat(chunks), mimeType };
+}
+
+const tooLarge = (maxBytes: number) =>
+  new DomainError('PAYLOAD_TOO_LARGE', `文件过大：不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB`);
+
 /**
  * Mounts one contract route: checks the session, validates params/query/body with the contract's
  * schemas, runs the handler and shapes the answer with the response schema (unknown fields are
@@ -52,9 +79,10 @@ export function mount<R extends RouteContract>(router: Router, route: R, handler
     const input = {
       params: parsePart(route.params, req.params, 'params'),
       query: parsePart(route.query, req.query, 'query'),
-      body: parsePart(route.body, req.body, 'body'),
+      body: route.upload ? await readUpload(req, route.upload) : parsePart(route.body, req.body, 'body'),
     } as RouteInputParsed<R>;
     const result = await handler(input, { actor, req, res } as HandlerContext<R>);
+    if (route.download) return; // the handler has streamed the file
     if (route.response === null) {
       res.status(route.status).end();
       return;

@@ -4,6 +4,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import '@/lib/dayjs';
+import '@/lib/zod-locale';
 import { currentLanguage, type Language } from '@/lib/i18n';
 import { theme } from './theme';
 

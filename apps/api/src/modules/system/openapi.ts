@@ -24,7 +24,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'Not allowed (FORBIDDEN)',
   404: 'Not found, or not visible to this user (NOT_FOUND)',
   409: 'Conflict or stale version (CONFLICT, STALE_VERSION)',
-  413: 'Payload too large',
+  413: 'Payload too large (PAYLOAD_TOO_LARGE)',
+  415: 'Unsupported file type (UNSUPPORTED_MEDIA_TYPE)',
   429: 'Too many attempts (RATE_LIMITED)',
   500: 'Unexpected error (INTERNAL)',
   503: 'Database unreachable (SERVICE_UNAVAILABLE)',
@@ -34,7 +35,7 @@ const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 function operation(name: string, route: RouteContract) {
   const errorStatuses = new Set<number>([
-    ...(route.params || route.query || route.body ? [400] : []),
+    ...(route.params || route.query || route.body || route.upload ? [400] : []),
     ...(route.access === 'session' ? [401] : []),
     ...(route.errors ?? []),
     500,
@@ -54,8 +55,11 @@ function operation(name: string, route: RouteContract) {
       : {}),
     responses: {
       [String(route.status)]: {
-        description: route.response ? 'Success' : 'Success, no content',
+        description: route.response || route.download ? 'Success' : 'Success, no content',
         ...(route.response ? { content: { 'application/json': { schema: route.response } } } : {}),
+        ...(route.download
+          ? { content: Object.fromEntries(route.download.mimeTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }
+          : {}),
       },
       ...Object.fromEntries(
         [...errorStatuses]

@@ -1,0 +1,89 @@
+// Object-level authorization: the one place that decides who may see and change what.
+// The rules are the table in docs/security.md; keep the two in step.
+import type { Line } from '@zeren/contracts';
+import type { Actor } from '../../http/actor';
+import type { AccessRepository } from './access.repository';
+
+export interface ReadScope {
+  /** Tier 1 and administrators read their whole organisation. */
+  isOrgWide: boolean;
+  /** Otherwise: the posts whose targets, progress and chain the actor may read. */
+  postIds: ReadonlySet<string>;
+}
+
+export const isAdmin = (actor: Actor) => actor.roles.includes('ADMIN');
+export const isAssessor = (actor: Actor) => actor.roles.includes('ASSESSOR');
+export const isTierOne = (actor: Actor) => actor.posts.some((p) => p.tier === 1);
+export const holdsPost = (actor: Actor, postId: string | null | undefined) =>
+  !!postId && actor.posts.some((p) => p.id === postId);
+
+/** The minimal facts about a target that the write rules need. */
+export interface TargetFacts {
+  ownerPostId: string | null;
+  line: Line;
+  /** The owner post's superior in the target's line. */
+  ownerSuperiorId: string | null;
+  /** The owner of the parent target (who decomposed this one). */
+  parentOwnerPostId: string | null;
+  isRoot: boolean;
+}
+
+export function createAccessService(repo: AccessRepository) {
+  // One scope per request: the actor object lives for one request.
+  const scopes = new WeakMap<Actor, Promise<ReadScope>>();
+
+  return {
+    /**
+     * Read scope: tier 1 and admin — everything in the organisation; tiers 2–3 — their own posts
+     * and everything below them in either line (分管 and sections); tier 4 — their own posts;
+     * assessors additionally every evaluee's posts (tiers 2–4).
+     */
+    readScope(actor: Actor): Promise<ReadScope> {
+      let scope = scopes.get(actor);
+      if (!scope) {
+        scope = (async () => {
+          if (isTierOne(actor) || isAdmin(actor)) return { isOrgWide: true, postIds: new Set<string>() };
+          const own = actor.posts.map((p) => p.id);
+          const leading = actor.posts.filter((p) => p.tier <= 3).map((p) => p.id);
+          const ids = new Set([...own, ...(await repo.subtreePostIds(actor.organisationId, leading))]);
+          if (isAssessor(actor)) for (const id of await repo.evalueePostIds(actor.organisationId)) ids.add(id);
+          return { isOrgWide: false, postIds: ids };
+        })();
+        scopes.set(actor, scope);
+      }
+      return scope;
+    },
+
+    async canReadPost(actor: Actor, postId: string | null): Promise<boolean> {
+      const scope = await this.readScope(actor);
+      return scope.isOrgWide || (!!postId && scope.postIds.has(postId));
+    },
+
+    /** Rule 5: the owner, or the owner's direct superior in the target's line (the section chief). */
+    canRecordProgress(actor: Actor, target: TargetFacts): boolean {
+      return holdsPost(actor, target.ownerPostId) || holdsPost(actor, target.ownerSuperiorId);
+    },
+
+    /** Whoever decomposed the target (the parent's owner) edits it; root targets: tier 1; admin always. */
+    canEditTarget(actor: Actor, target: TargetFacts): boolean {
+      if (isAdmin(actor)) return true;
+      if (target.isRoot) return isTierOne(actor);
+      return holdsPost(actor, target.parentOwnerPostId);
+    },
+
+    /** A target is decomposed by its owner (one tier down); admin and tier 1 may too. */
+    canDecompose(actor: Actor, target: TargetFacts): boolean {
+      return isAdmin(actor) || isTierOne(actor) || holdsPost(actor, target.ownerPostId);
+    },
+
+    canCreateRootTarget: (actor: Actor) => isAdmin(actor) || isTierOne(actor),
+    canBulkAssign: (actor: Actor) => isAdmin(actor) || isTierOne(actor),
+    canAdministerOrganisation: (actor: Actor) => isAdmin(actor),
+    /** Leaders (tiers 1–2) and admin see the gaps; tier 2 only within their scope. */
+    canReadGaps: (actor: Actor) => isAdmin(actor) || actor.posts.some((p) => p.tier <= 2),
+    canWaiveGaps: (actor: Actor) => isTierOne(actor),
+    canReadAudit: (actor: Actor) => isAdmin(actor) || isTierOne(actor),
+  };
+}
+
+export type AccessService = ReturnType<typeof createAccessService>;
