@@ -64,7 +64,7 @@ export default async function globalSetup() {
       DATABASE_URL: databaseUrl,
       PORT: String(E2E_PORT),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'error',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

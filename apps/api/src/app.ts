@@ -11,7 +11,11 @@ import { authenticate, requireCsrfHeader } from './http/authenticate';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { createAuthRepository } from './modules/auth/auth.repository';
 import { createAuthRouter } from './modules/auth/auth.router';
-import { createAuthService } from './modules/auth/auth.service';
+import { createAuthService, type AuthService } from './modules/auth/auth.service';
+import { createAccessRepository } from './modules/access/access.repository';
+import { createAccessService, type AccessService } from './modules/access/access.service';
+import { createAuditRepository } from './modules/audit/audit.repository';
+import { createAuditService, type AuditService } from './modules/audit/audit.service';
 import { createSystemRouter } from './modules/system/system.router';
 
 // Validation messages in Chinese by default: they reach people through the UI.
@@ -21,6 +25,13 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger: Logger;
+}
+
+/** What every area's router factory receives: the database and the shared services. */
+export interface AppContext extends AppDeps {
+  auth: AuthService;
+  audit: AuditService;
+  access: AccessService;
 }
 
 /** Builds the Express app; `server.ts` listens. */
@@ -64,12 +75,22 @@ export function createApp({ db, config, logger }: AppDeps) {
   );
 
   const auth = createAuthService({ repo: createAuthRepository(db), config });
+  const ctx: AppContext = {
+    db,
+    config,
+    logger,
+    auth,
+    audit: createAuditService(createAuditRepository(db)),
+    access: createAccessService(createAccessRepository(db)),
+  };
   const isCookieSecure = config.COOKIE_SECURE || config.NODE_ENV === 'production';
 
   const api = express.Router();
   api.use('/api', express.json({ limit: '1mb' }), requireCsrfHeader, authenticate(auth));
   api.use(createSystemRouter(db));
   api.use(createAuthRouter(auth, { isCookieSecure }));
+  // Area routers (each mounts its contract routes):
+  void ctx;
   api.use('/api', notFoundHandler);
   app.use(api);
 

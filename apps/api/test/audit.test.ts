@@ -32,8 +32,12 @@ describe('the audit log', () => {
       Array.from({ length: 10 }, (_, i) =>
         h.db.$transaction((tx) =>
           audit.append(tx, {
-            organisationId: org.organisationId, actorUserId: null, action: 'progress.record',
-            entityType: 'Target', entityId: `c-${i}`, after: { value: i },
+            organisationId: org.organisationId,
+            actorUserId: null,
+            action: 'progress.record',
+            entityType: 'Target',
+            entityId: `c-${i}`,
+            after: { value: i },
           }),
         ),
       ),
@@ -48,16 +52,19 @@ describe('the audit log', () => {
     await expect(
       h.db.auditEntry.updateMany({ where: { organisationId: org.organisationId }, data: { action: 'x' } }),
     ).rejects.toThrow(/append-only/);
-    await expect(h.db.auditEntry.deleteMany({ where: { organisationId: org.organisationId } })).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      h.db.auditEntry.deleteMany({ where: { organisationId: org.organisationId } }),
+    ).rejects.toThrow(/append-only/);
     await expect(h.db.$executeRawUnsafe('TRUNCATE "AuditEntry"')).rejects.toThrow(/append-only/);
   });
 
   it('names the first broken link when an entry is edited by hand', async () => {
     const org = await createOrgFixture(h.db);
     const audit = await appendSome(org.organisationId, 4);
-    const entries = await h.db.auditEntry.findMany({ where: { organisationId: org.organisationId }, orderBy: { id: 'asc' } });
+    const entries = await h.db.auditEntry.findMany({
+      where: { organisationId: org.organisationId },
+      orderBy: { id: 'asc' },
+    });
     const victim = entries[2]!;
     // Someone with superuser rights bypasses the trigger and rewrites history.
     await h.db.$transaction([
@@ -68,6 +75,8 @@ describe('the audit log', () => {
     const result = await audit.verify(org.organisationId);
     expect(result.isIntact).toBe(false);
     expect(result.checked).toBe(2);
-    expect(result.firstBroken).toEqual(expect.objectContaining({ id: victim.id.toString(), reason: 'HASH_MISMATCH' }));
+    expect(result.firstBroken).toEqual(
+      expect.objectContaining({ id: victim.id.toString(), reason: 'HASH_MISMATCH' }),
+    );
   });
 });

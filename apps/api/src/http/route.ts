@@ -45,10 +45,16 @@ export interface Upload {
   mimeType: string;
 }
 
-async function readUpload(req: Request, limits: { maxBytes: number; mimeTypes: readonly string[] }): Promise<Upload> {
+async function readUpload(
+  req: Request,
+  limits: { maxBytes: number; mimeTypes: readonly string[] },
+): Promise<Upload> {
   const mimeType = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!limits.mimeTypes.includes(mimeType)) {
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '不支持的文件类型：仅支持 PDF、PNG、JPEG、Word（docx）和 Excel（xlsx）');
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      '不支持的文件类型：仅支持 PDF、PNG、JPEG、Word（docx）和 Excel（xlsx）',
+    );
   }
   const declared = Number(req.get('content-length') ?? NaN);
   if (declared > limits.maxBytes) throw tooLarge(limits.maxBytes);

@@ -46,7 +46,8 @@ export function createAccessService(repo: AccessRepository) {
           const own = actor.posts.map((p) => p.id);
           const leading = actor.posts.filter((p) => p.tier <= 3).map((p) => p.id);
           const ids = new Set([...own, ...(await repo.subtreePostIds(actor.organisationId, leading))]);
-          if (isAssessor(actor)) for (const id of await repo.evalueePostIds(actor.organisationId)) ids.add(id);
+          if (isAssessor(actor))
+            for (const id of await repo.evalueePostIds(actor.organisationId)) ids.add(id);
           return { isOrgWide: false, postIds: ids };
         })();
         scopes.set(actor, scope);

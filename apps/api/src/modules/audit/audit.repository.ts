@@ -34,7 +34,11 @@ export function createAuditRepository(db: Db) {
 
     /** One organisation's entries in chain order, a page at a time. */
     page: (organisationId: string | null, afterId: bigint, take: number) =>
-      db.auditEntry.findMany({ where: { organisationId, id: { gt: afterId } }, orderBy: { id: 'asc' }, take }),
+      db.auditEntry.findMany({
+        where: { organisationId, id: { gt: afterId } },
+        orderBy: { id: 'asc' },
+        take,
+      }),
 
     organisationIds: async () =>
       (await db.auditEntry.findMany({ distinct: ['organisationId'], select: { organisationId: true } })).map(

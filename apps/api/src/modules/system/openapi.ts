@@ -58,7 +58,11 @@ function operation(name: string, route: RouteContract) {
         description: route.response || route.download ? 'Success' : 'Success, no content',
         ...(route.response ? { content: { 'application/json': { schema: route.response } } } : {}),
         ...(route.download
-          ? { content: Object.fromEntries(route.download.mimeTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }
+          ? {
+              content: Object.fromEntries(
+                route.download.mimeTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+              ),
+            }
           : {}),
       },
       ...Object.fromEntries(
