@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { loadConfig, repoRoot } from '../../apps/api/src/config';
 import { startLocalPostgres } from '../../apps/api/src/db/local-postgres';
+import { dropOrphanTestDatabases, TEST_DATABASE_PATTERN } from '../../apps/api/src/db/test-databases';
 import { E2E_BASE_URL, E2E_PORT } from './server';
 
 const TEST_PG_PORT = 54329;
@@ -48,12 +49,12 @@ export default async function globalSetup() {
       port: TEST_PG_PORT,
       isEphemeral: true,
     });
-    await local.dropDatabase(name);
+    await dropOrphanTestDatabases(local.url('postgres'));
     await local.ensureDatabase(name);
     databaseUrl = local.url(name);
     dropDatabase = async () => {
       await local.dropDatabase(name);
-      await local.stop();
+      await local.stop({ unlessInUseBy: TEST_DATABASE_PATTERN });
     };
   }
 

@@ -15,8 +15,14 @@ import { createAuthService, type AuthService } from './modules/auth/auth.service
 import { createAccessRepository } from './modules/access/access.repository';
 import { createAccessService, type AccessService } from './modules/access/access.service';
 import { createAuditRepository } from './modules/audit/audit.repository';
+import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuditService, type AuditService } from './modules/audit/audit.service';
+import { createChainRouter } from './modules/chain/chain.router';
+import { createGapsRouter } from './modules/gaps/gaps.router';
+import { createOrgRouter } from './modules/org/org.router';
+import { createEvaluationsRouter } from './modules/evaluations/evaluations.router';
 import { createSystemRouter } from './modules/system/system.router';
+import { createTargetsRouter } from './modules/targets/targets.router';
 
 // Validation messages in Chinese by default: they reach people through the UI.
 z.config(z.locales.zhCN());
@@ -74,13 +80,14 @@ export function createApp({ db, config, logger }: AppDeps) {
     }),
   );
 
-  const auth = createAuthService({ repo: createAuthRepository(db), config });
+  const audit = createAuditService(createAuditRepository(db));
+  const auth = createAuthService({ repo: createAuthRepository(db), audit, config });
   const ctx: AppContext = {
     db,
     config,
     logger,
     auth,
-    audit: createAuditService(createAuditRepository(db)),
+    audit,
     access: createAccessService(createAccessRepository(db)),
   };
   const isCookieSecure = config.COOKIE_SECURE || config.NODE_ENV === 'production';
@@ -90,7 +97,12 @@ export function createApp({ db, config, logger }: AppDeps) {
   api.use(createSystemRouter(db));
   api.use(createAuthRouter(auth, { isCookieSecure }));
   // Area routers (each mounts its contract routes):
-  void ctx;
+  api.use(createEvaluationsRouter(ctx));
+  api.use(createOrgRouter(ctx));
+  api.use(createTargetsRouter(ctx));
+  api.use(createChainRouter(ctx));
+  api.use(createGapsRouter(ctx));
+  api.use(createAuditRouter(ctx));
   api.use('/api', notFoundHandler);
   app.use(api);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Health, LoginRequest, Me } from './auth';
+import { ChangePasswordRequest, Health, LoginRequest, Me } from './auth';
+import { IdParams } from './common-http';
 import { defineRoute } from './route';
 
 export const systemAndAuthRoutes = {
@@ -50,5 +51,38 @@ export const systemAndAuthRoutes = {
     access: 'session',
     status: 200,
     response: Me,
+  }),
+  changePassword: defineRoute({
+    method: 'post',
+    path: '/api/auth/password',
+    tag: 'auth',
+    summary: "Change one's password; ends the user's other sessions",
+    access: 'session',
+    body: ChangePasswordRequest,
+    status: 204,
+    response: null,
+    errors: [429],
+  }),
+  disableUser: defineRoute({
+    method: 'post',
+    path: '/api/auth/users/:id/disable',
+    tag: 'auth',
+    summary: 'Disable a user account of the organisation (administrators); ends its sessions',
+    access: 'session',
+    params: IdParams,
+    status: 204,
+    response: null,
+    errors: [403, 404],
+  }),
+  enableUser: defineRoute({
+    method: 'post',
+    path: '/api/auth/users/:id/enable',
+    tag: 'auth',
+    summary: 'Enable a disabled user account again (administrators)',
+    access: 'session',
+    params: IdParams,
+    status: 204,
+    response: null,
+    errors: [403, 404],
   }),
 } as const;

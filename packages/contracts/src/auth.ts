@@ -9,6 +9,20 @@ export const LoginRequest = z
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
+/** The shortest password accepted (OWASP ASVS 2.1.1); the API also refuses common passwords. */
+export const PASSWORD_MIN_LENGTH = 8;
+
+export const ChangePasswordRequest = z
+  .object({
+    currentPassword: z.string().min(1, '请输入当前密码').max(256, '密码过长'),
+    newPassword: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, `新密码至少需要 ${PASSWORD_MIN_LENGTH} 个字符`)
+      .max(256, '密码过长'),
+  })
+  .meta({ id: 'ChangePasswordRequest' });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
 export const PostSummary = z
   .object({
     id: Id,

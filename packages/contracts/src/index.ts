@@ -7,3 +7,5 @@ export * from './targets';
 export * from './chain';
 export * from './gaps';
 export * from './audit';
+export * from './evaluations';
+export * from './evaluation-routes';

@@ -1,10 +1,17 @@
 import { systemAndAuthRoutes } from './auth-routes';
+import { chainRoutes, targetRoutes } from './target-routes';
+import { evaluationRoutes } from './evaluation-routes';
+import { orgRoutes } from './org-routes';
 
 export * from './route';
 
 /** Every HTTP operation of the API, by operation id. */
 export const routes = {
   ...systemAndAuthRoutes,
+  ...chainRoutes,
+  ...targetRoutes,
+  ...evaluationRoutes,
+  ...orgRoutes,
 } as const;
 
 export type Routes = typeof routes;

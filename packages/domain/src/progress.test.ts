@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  categoryProgress,
   elapsedShare,
   isAtRisk,
   leafProgress,
   normaliseProgress,
   recomputeAncestors,
   rollUp,
+  summariseChildWeights,
   weightedMean,
 } from './progress';
 import type { ProgressNode, StoredProgressNode } from './progress';
@@ -348,5 +350,62 @@ describe('elapsedShare and isAtRisk', () => {
         },
       ),
     );
+  });
+});
+
+describe('summariseChildWeights', () => {
+  it('sums at 2 decimals and calls exactly 100 complete', () => {
+    expect(summariseChildWeights([33.33, 33.33, 33.34])).toEqual({
+      sum: 100,
+      isComplete: true,
+      isOverLimit: false,
+    });
+    expect(summariseChildWeights([50, 40])).toEqual({ sum: 90, isComplete: false, isOverLimit: false });
+  });
+
+  it('flags more than 100, not 100.004', () => {
+    expect(summariseChildWeights([60, 50]).isOverLimit).toBe(true);
+    expect(summariseChildWeights([100.001]).isOverLimit).toBe(false);
+    expect(summariseChildWeights([0.1, 0.2, 99.7])).toEqual({
+      sum: 100,
+      isComplete: true,
+      isOverLimit: false,
+    });
+  });
+
+  it('is incomplete without children, and ignores non-finite weights', () => {
+    expect(summariseChildWeights([])).toEqual({ sum: 0, isComplete: false, isOverLimit: false });
+    expect(summariseChildWeights([Number.NaN, 100])).toEqual({
+      sum: 100,
+      isComplete: true,
+      isOverLimit: false,
+    });
+  });
+});
+
+describe('categoryProgress', () => {
+  it('weights each category by target weight and averages the categories that have targets', () => {
+    expect(
+      categoryProgress([
+        { category: 'IDEOLOGICAL', weight: 100, progress: 80 },
+        { category: 'IDEOLOGICAL', weight: 33.34, progress: 0 },
+        { category: 'BUSINESS', weight: 50, progress: 45 },
+      ]),
+    ).toEqual({ IDEOLOGICAL: 60, BUSINESS: 45, MANAGEMENT: null, overall: 52.5 });
+  });
+
+  it('is all null without targets, and a plain mean when every weight is 0', () => {
+    expect(categoryProgress([])).toEqual({
+      IDEOLOGICAL: null,
+      BUSINESS: null,
+      MANAGEMENT: null,
+      overall: null,
+    });
+    expect(
+      categoryProgress([
+        { category: 'MANAGEMENT', weight: 0, progress: 30 },
+        { category: 'MANAGEMENT', weight: 0, progress: 61 },
+      ]),
+    ).toEqual({ IDEOLOGICAL: null, BUSINESS: null, MANAGEMENT: 45.5, overall: 45.5 });
   });
 });

@@ -3,9 +3,10 @@
 // roll-ups, so every node's figure is rounded to 2 decimals as stored, and parents are computed
 // from their children's rounded figures: a full roll-up and the incremental path update agree to
 // the last digit, and the figures shown add up as a person would check them.
-import { clamp, isFiniteNumber, roundTo2 } from './numbers';
+import { clamp, isFiniteNumber, isSameAt2Decimals, mean, roundTo2 } from './numbers';
 import { compareIds } from './ordering';
-import type { MeasureKind } from './vocabulary';
+import { TARGET_CATEGORIES } from './vocabulary';
+import type { MeasureKind, TargetCategory } from './vocabulary';
 
 export interface MeasureReading {
   measureKind: MeasureKind;
@@ -233,4 +234,46 @@ export function isAtRisk(progress: number, share: number, tolerance = DEFAULT_AT
   if (done >= 100) return false;
   const expected = clamp(isFiniteNumber(share) ? share : 0, 0, 1) * 100;
   return done + Math.max(0, isFiniteNumber(tolerance) ? tolerance : 0) < expected;
+}
+
+export interface ChildWeights {
+  /** Σ of the children's weights, 2 decimals. */
+  sum: number;
+  /** Exactly 100 at 2 decimals (33.33 + 33.33 + 33.34 counts); false without children. */
+  isComplete: boolean;
+  /** Above 100: refused when saving (below 100 is allowed and reported as a gap). */
+  isOverLimit: boolean;
+}
+
+/** The weights of a target's children (逐级分解): their sum, whether they are complete, whether too much. */
+export function summariseChildWeights(weights: readonly number[]): ChildWeights {
+  const sum = roundTo2(weights.reduce((total, w) => total + (isFiniteNumber(w) ? w : 0), 0));
+  const isHundred = isSameAt2Decimals(sum, 100);
+  return { sum, isComplete: weights.length > 0 && isHundred, isOverLimit: sum > 100 && !isHundred };
+}
+
+export interface OwnedTargetProgress {
+  category: TargetCategory;
+  /** The target's weight within its parent. */
+  weight: number;
+  progress: number;
+}
+
+export type CategoryProgressFigures = Record<TargetCategory, number | null> & { overall: number | null };
+
+/**
+ * A post's (or person's) progress per category: the weighted mean, by target weight, of its own
+ * targets in the category (2 decimals), null for a category without targets; overall is the plain
+ * mean of the categories that have a figure.
+ */
+export function categoryProgress(targets: readonly OwnedTargetProgress[]): CategoryProgressFigures {
+  const figures = {} as Record<TargetCategory, number | null>;
+  for (const category of TARGET_CATEGORIES) {
+    const value = weightedMean(
+      targets.filter((t) => t.category === category).map((t) => ({ weight: t.weight, value: t.progress })),
+    );
+    figures[category] = value === null ? null : roundTo2(value);
+  }
+  const overall = mean(TARGET_CATEGORIES.flatMap((c) => (figures[c] === null ? [] : [figures[c]])));
+  return { ...figures, overall: overall === null ? null : roundTo2(overall) };
 }

@@ -47,14 +47,18 @@ async function isUpToDate(url: string): Promise<boolean> {
   }
 }
 
-/** Applies the committed migrations with Prisma Migrate (`migrate deploy`), offline. */
-export async function applyMigrations(url: string): Promise<void> {
+/**
+ * Applies the committed migrations with Prisma Migrate (`migrate deploy`), offline. `configFile`
+ * points Migrate at another Prisma config (a restore uses one listing only the backup's migrations).
+ */
+export async function applyMigrations(url: string, options: { configFile?: string } = {}): Promise<void> {
   // Spawning the Migrate CLI costs about a second; skip it when there is nothing to apply.
-  if (await isUpToDate(url)) return;
+  if (!options.configFile && (await isUpToDate(url))) return;
   const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
   const { code, output } = await new Promise<{ code: number; output: string }>((resolve, reject) => {
     const preload = fileURLToPath(new URL('./prisma-cli-preload.cjs', import.meta.url));
-    const child = spawn(process.execPath, ['--require', preload, prismaCli, 'migrate', 'deploy'], {
+    const config = options.configFile ? ['--config', options.configFile] : [];
+    const child = spawn(process.execPath, ['--require', preload, prismaCli, 'migrate', 'deploy', ...config], {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -32,8 +32,13 @@ export interface LocalPostgres {
   /** Creates the database if it does not exist yet. */
   ensureDatabase(name: string): Promise<void>;
   dropDatabase(name: string): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops the server (`unlessInUseBy`: not while a database matching it exists). */
+  stop(options?: { unlessInUseBy?: RegExp }): Promise<void>;
 }
+
+/** The URL of a database on the local cluster (the same fixed local-only credentials). */
+export const localPostgresUrl = (port: number, database: string) =>
+  `postgresql://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 
 interface Binaries {
   pg_ctl: string;
@@ -67,6 +72,19 @@ async function serverIdentity(): Promise<{ uid: number; gid: number } | undefine
     await execFileAsync('groupadd', ['--system', SUPERUSER]).catch(() => undefined);
     await execFileAsync('useradd', ['--system', '--gid', SUPERUSER, '--no-create-home', SUPERUSER]);
     return lookup();
+  }
+}
+
+async function isAnswering(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 
@@ -119,12 +137,19 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   const pgCtl = (args: string[], detached = false) =>
     run(bin.pg_ctl, ['-D', dataDir, ...args], { ...spawnOptions, detached });
 
-  // A server left running by a killed parent (kill -9) is stopped and started again cleanly,
-  // so its settings (port, durability) are always the ones asked for now.
+  // A server already running on this data directory is either left behind by a killed parent
+  // (kill -9) or in use by another run (a second test run): if it answers on the port asked for,
+  // reuse it; otherwise stop it and start again with the settings asked for now.
   const status = await pgCtl(['status']);
+  let isReused = false;
   if (status.code === 0) {
-    log('found a PostgreSQL server left running by an earlier run; restarting it');
-    await pgCtl(['stop', '-m', 'fast', '-w', '-t', '60']);
+    if (await isAnswering(localPostgresUrl(options.port, 'postgres'))) {
+      log('reusing the PostgreSQL server already running on this data directory');
+      isReused = true;
+    } else {
+      log('found a PostgreSQL server left running by an earlier run; restarting it');
+      await pgCtl(['stop', '-m', 'fast', '-w', '-t', '60']);
+    }
   } else if (existsSync(path.join(dataDir, 'postmaster.pid'))) {
     log('removing a stale postmaster.pid left by a crash');
     await rm(path.join(dataDir, 'postmaster.pid'), { force: true });
@@ -139,15 +164,16 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   ].join(' ');
   // detached: a new process group, so Ctrl-C reaches the API (which drains, then stops us) and not
   // the database directly.
-  const started = await pgCtl(
-    ['start', '-w', '-t', '60', '-l', path.join(dataDir, 'server.log'), '-o', settings],
-    true,
-  );
-  if (started.code !== 0) throw new Error(`PostgreSQL did not start:\n${started.output}`);
-  log(`PostgreSQL listening on 127.0.0.1:${options.port}`);
+  if (!isReused) {
+    const started = await pgCtl(
+      ['start', '-w', '-t', '60', '-l', path.join(dataDir, 'server.log'), '-o', settings],
+      true,
+    );
+    if (started.code !== 0) throw new Error(`PostgreSQL did not start:\n${started.output}`);
+    log(`PostgreSQL listening on 127.0.0.1:${options.port}`);
+  }
 
-  const url = (database: string) =>
-    `postgresql://${SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  const url = (database: string) => localPostgresUrl(options.port, database);
 
   const withAdmin = async <T>(fn: (client: pg.Client) => Promise<T>) => {
     const client = new pg.Client({ connectionString: url('postgres') });
@@ -172,8 +198,18 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
       withAdmin(async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
       }),
-    async stop() {
+    async stop(options: { unlessInUseBy?: RegExp } = {}) {
       if (isStopped) return;
+      // Tests share their cluster between concurrent runs: leave it up while another run's
+      // database (matching the pattern) still exists.
+      if (options.unlessInUseBy) {
+        const pattern = options.unlessInUseBy;
+        const others = await withAdmin(async (client) => {
+          const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database');
+          return rows.filter((r) => pattern.test(r.datname));
+        });
+        if (others.length > 0) return;
+      }
       isStopped = true;
       await pgCtl(['stop', '-m', 'fast', '-w', '-t', '60']);
       log('PostgreSQL stopped');

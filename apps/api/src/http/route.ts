@@ -8,7 +8,8 @@ type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export interface RouteInputParsed<R extends RouteContract> {
   params: Out<R['params']>;
   query: Out<R['query']>;
-  body: Out<R['body']>;
+  /** For an upload route: the file (`Upload`). */
+  body: R['upload'] extends object ? Upload : Out<R['body']>;
 }
 export interface HandlerContext<R extends RouteContract> {
   actor: R['access'] extends 'session' ? Actor : Actor | null;

@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig, repoRoot } from '../../src/config';
 import { applyMigrations } from '../../src/db/database';
 import { startLocalPostgres } from '../../src/db/local-postgres';
+import { dropOrphanTestDatabases, TEST_DATABASE_PATTERN } from '../../src/db/test-databases';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,11 +41,12 @@ export default async function setup(project: TestProject) {
       port: TEST_PG_PORT,
       isEphemeral: true,
     });
+    await dropOrphanTestDatabases(local.url('postgres'));
     await local.ensureDatabase(name);
     databaseUrl = local.url(name);
     teardown = async () => {
       await local.dropDatabase(name);
-      await local.stop();
+      await local.stop({ unlessInUseBy: TEST_DATABASE_PATTERN });
     };
   }
 

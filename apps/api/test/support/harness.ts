@@ -16,7 +16,14 @@ export function useHarness(): Harness {
   const h = {} as Harness;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    const config = { ...loadConfig(), LOG_LEVEL: 'silent' as const, ZEREN_WEB_DIST: '/nonexistent' };
+    const config = {
+      ...loadConfig(),
+      LOG_LEVEL: 'silent' as const,
+      ZEREN_WEB_DIST: '/nonexistent',
+      // Every test client comes from 127.0.0.1: one address limit would let one file's failed
+      // logins lock out the others. throttle.test.ts checks the real limits on an app of its own.
+      LOGIN_MAX_FAILURES_PER_ADDRESS: 1_000_000,
+    };
     h.db = createPrisma(inject('databaseUrl'), 5);
     const app = createApp({ db: h.db, config, logger: pino({ level: 'silent' }) });
     const server = app.listen(0, '127.0.0.1');
@@ -46,7 +53,12 @@ export class Client {
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string' || body instanceof Uint8Array
+            ? body
+            : JSON.stringify(body),
     });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];

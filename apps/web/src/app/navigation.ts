@@ -22,6 +22,8 @@ const everyone = () => true;
 /** Tier 1 is the top: "tier at most 2" means tiers 1 and 2. */
 const tierAtMost = (tier: Tier) => (me: Me) => me.highestTier !== null && me.highestTier <= tier;
 const hasRole = (role: Role) => (me: Me) => me.roles.includes(role);
+/** Tiers 2–4 are evaluated (综合考评); tier 1 is not. */
+const isEvaluee = (me: Me) => me.highestTier !== null && me.highestTier >= 2;
 const anyOf =
   (...rules: ((me: Me) => boolean)[]) =>
   (me: Me) =>
@@ -32,6 +34,7 @@ export const navGroups: readonly NavGroupId[] = ['mine', 'chain', 'evaluations',
 export const navItems: readonly NavItem[] = [
   { id: 'dashboard', path: '/', group: 'mine', canAccess: everyone },
   { id: 'myTargets', path: '/my/targets', group: 'mine', canAccess: everyone },
+  { id: 'myResults', path: '/my/results', group: 'mine', canAccess: isEvaluee },
   { id: 'chain', path: '/chain', group: 'chain', canAccess: tierAtMost(2) },
   { id: 'gaps', path: '/gaps', group: 'chain', canAccess: tierAtMost(2) },
   { id: 'targets', path: '/targets', group: 'chain', canAccess: tierAtMost(3) },

@@ -7,7 +7,7 @@ import { loginPath, loginPathFor } from '@/features/auth/utils/return-path';
 import { isUnauthenticated } from '@/lib/api-client';
 import { lazyModule } from '@/lib/lazy-module';
 import { createQueryClient } from '@/lib/query-client';
-import { navItems, type NavId, type NavItem } from './navigation';
+import { findNavItem, navItems, type NavId, type NavItem } from './navigation';
 import { FullPageLoading } from './routes/full-page-loading';
 import { RootErrorBoundary } from './routes/root-error';
 
@@ -25,6 +25,18 @@ const dashboard = lazyModule(() => import('./routes/dashboard'));
 // PLACEHOLDER: one page stands in for every menu entry whose feature is not built yet (此功能正在建设中).
 const placeholder = lazyModule(() => import('./routes/placeholder'));
 const notFound = lazyModule(() => import('./routes/not-found'));
+const chain = lazyModule(() => import('./routes/chain'));
+const person = lazyModule(() => import('./routes/person'));
+const gaps = lazyModule(() => import('./routes/gaps'));
+const targets = lazyModule(() => import('./routes/targets'));
+const myTargets = lazyModule(() => import('./routes/my-targets'));
+const targetDetail = lazyModule(() => import('./routes/target-detail'));
+const adminOrg = lazyModule(() => import('./routes/admin-org'));
+const evaluationWorkbench = lazyModule(() => import('./routes/evaluation-workbench'));
+const evaluationCycles = lazyModule(() => import('./routes/evaluation-cycles'));
+const cycleResults = lazyModule(() => import('./routes/cycle-results'));
+const resultSheet = lazyModule(() => import('./routes/result-sheet'));
+const myResults = lazyModule(() => import('./routes/my-results'));
 
 interface Page {
   preload: () => Promise<unknown>;
@@ -37,7 +49,61 @@ const pages: Partial<Record<NavId, Page>> = {
     preload: dashboard.preload,
     Component: dashboard.component((m) => m.DashboardRoute, 'DashboardRoute'),
   },
+  chain: { preload: chain.preload, Component: chain.component((m) => m.ChainRoute, 'ChainRoute') },
+  gaps: { preload: gaps.preload, Component: gaps.component((m) => m.GapsRoute, 'GapsRoute') },
+  targets: { preload: targets.preload, Component: targets.component((m) => m.TargetsRoute, 'TargetsRoute') },
+  myTargets: {
+    preload: myTargets.preload,
+    Component: myTargets.component((m) => m.MyTargetsRoute, 'MyTargetsRoute'),
+  },
+  adminOrg: {
+    preload: adminOrg.preload,
+    Component: adminOrg.component((m) => m.AdminOrgRoute, 'AdminOrgRoute'),
+  },
+  evaluationWorkbench: {
+    preload: evaluationWorkbench.preload,
+    Component: evaluationWorkbench.component((m) => m.EvaluationWorkbenchRoute, 'EvaluationWorkbenchRoute'),
+  },
+  evaluationCycles: {
+    preload: evaluationCycles.preload,
+    Component: evaluationCycles.component((m) => m.EvaluationCyclesRoute, 'EvaluationCyclesRoute'),
+  },
+  myResults: {
+    preload: myResults.preload,
+    Component: myResults.component((m) => m.MyResultsRoute, 'MyResultsRoute'),
+  },
 };
+
+const targetDetailPage: Page = {
+  preload: targetDetail.preload,
+  Component: targetDetail.component((m) => m.TargetDetailRoute, 'TargetDetailRoute'),
+};
+const resultSheetPage: Page = {
+  preload: resultSheet.preload,
+  Component: resultSheet.component((m) => m.ResultSheetRoute, 'ResultSheetRoute'),
+};
+
+/**
+ * Pages reached from other pages, not from the menu. Access follows the menu entry whose path
+ * they lie under (`/targets/42` → 目标管理, `/my/targets/42` → 我的目标); the API decides the rest.
+ */
+const subPages: readonly { path: string; page: Page }[] = [
+  { path: '/targets/:id', page: targetDetailPage },
+  { path: '/my/targets/:id', page: targetDetailPage },
+  {
+    path: '/evaluations/cycles/:id/results',
+    page: {
+      preload: cycleResults.preload,
+      Component: cycleResults.component((m) => m.CycleResultsRoute, 'CycleResultsRoute'),
+    },
+  },
+  { path: '/evaluations/cycles/:cycleId/results/:personId', page: resultSheetPage },
+  { path: '/my/results/:cycleId', page: resultSheetPage },
+  {
+    path: '/people/:id',
+    page: { preload: person.preload, Component: person.component((m) => m.PersonRoute, 'PersonRoute') },
+  },
+];
 const placeholderPage: Page = {
   preload: placeholder.preload,
   Component: placeholder.component((m) => m.PlaceholderRoute, 'PlaceholderRoute'),
@@ -105,6 +171,10 @@ export function createAppRouter(queryClient: QueryClient) {
               const route = pageRoute(pages[item.id] ?? placeholderPage, item);
               return item.path === '/' ? { index: true, ...route } : { path: item.path.slice(1), ...route };
             }),
+            ...subPages.map(({ path, page }): RouteObject => ({
+              path: path.slice(1),
+              ...pageRoute(page, findNavItem(path)),
+            })),
             { path: '*', ...pageRoute(notFoundPage) },
           ],
         },

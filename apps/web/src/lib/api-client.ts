@@ -50,9 +50,105 @@ export async function callApi<R extends RouteContract>(
   options: CallOptions = {},
 ): Promise<RouteOutput<R>> {
   const { params, query, body } = input as { params?: object; query?: object; body?: unknown };
-  const url = buildPath(route.path, params) + buildQueryString(query);
   const hasBody = route.body !== undefined && body !== undefined;
+  return send(route, buildPath(route.path, params) + buildQueryString(query), {
+    headers: hasBody ? { 'Content-Type': 'application/json' } : {},
+    body: hasBody ? JSON.stringify(body) : undefined,
+    signal: options.signal,
+  });
+}
 
+/** A route whose body is a raw file (`upload` in its contract), not JSON. */
+type UploadRoute = RouteContract & { upload: { maxBytes: number; mimeTypes: readonly string[] } };
+
+/**
+ * Uploads a file as the raw request body with the file's own Content-Type, for routes that
+ * declare `upload`. Size and type are checked here first so a person learns at once, not after
+ * sending megabytes; the server checks the same limits.
+ */
+export async function uploadFile<R extends UploadRoute>(
+  route: R,
+  input: Omit<RouteInput<R>, 'body'>,
+  file: File,
+  options: CallOptions = {},
+): Promise<RouteOutput<R>> {
+  if (file.size > route.upload.maxBytes) {
+    throw new ApiError({
+      code: 'PAYLOAD_TOO_LARGE',
+      status: 413,
+      message: i18n.t('errors.fileTooLarge', { size: Math.round(route.upload.maxBytes / 1024 / 1024) }),
+    });
+  }
+  if (!route.upload.mimeTypes.includes(file.type)) {
+    throw new ApiError({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      status: 415,
+      message: i18n.t('errors.fileType'),
+    });
+  }
+  const { params, query } = input as { params?: object; query?: object };
+  return send(route, buildPath(route.path, params) + buildQueryString(query), {
+    headers: { 'Content-Type': file.type },
+    body: file,
+    signal: options.signal,
+  });
+}
+
+/** A route whose success body is a file (`download` in its contract), not JSON. */
+type DownloadRoute = RouteContract & { download: { mimeTypes: readonly string[] } };
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition (`filename*` preferred), or undefined when the server sent none. */
+  filename: string | undefined;
+}
+
+/**
+ * Fetches a file from a `download` route with the same headers and error envelope handling as
+ * callApi. Saving it (an object URL and a click) is the caller's business: lib has no UI effects.
+ */
+export async function downloadFile<R extends DownloadRoute>(
+  route: R,
+  input: RouteInput<R>,
+  options: CallOptions = {},
+): Promise<DownloadedFile> {
+  const { params, query } = input as { params?: object; query?: object };
+  let response: Response;
+  try {
+    response = await fetch(buildPath(route.path, params) + buildQueryString(query), {
+      method: route.method.toUpperCase(),
+      credentials: 'same-origin',
+      headers: { Accept: route.download.mimeTypes.join(', '), 'X-Requested-With': 'zeren' },
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError({ code: 'NETWORK_ERROR', status: 0, message: i18n.t('errors.network'), cause: error });
+  }
+  if (!response.ok) throw await toApiError(response);
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get('Content-Disposition')) };
+}
+
+/** `attachment; filename="a.xlsx"; filename*=UTF-8''%E8%80%83.xlsx` → `考.xlsx`. */
+function filenameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const encoded = /filename\*\s*=\s*(?:UTF-8'[^']*')?([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim().replace(/^"|"$/g, ''));
+    } catch {
+      // malformed: fall back to the plain name
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1]?.trim();
+}
+
+/** Sends one request and turns the answer into the route's output or an ApiError. */
+async function send<R extends RouteContract>(
+  route: R,
+  url: string,
+  init: { headers: Record<string, string>; body: BodyInit | undefined; signal: AbortSignal | undefined },
+): Promise<RouteOutput<R>> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -62,14 +158,14 @@ export async function callApi<R extends RouteContract>(
         Accept: 'application/json',
         // CSRF defence: the API rejects mutating requests without it, and a cross-site form cannot set it.
         'X-Requested-With': 'zeren',
-        ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+        ...init.headers,
       },
-      body: hasBody ? JSON.stringify(body) : undefined,
-      signal: options.signal,
+      body: init.body,
+      signal: init.signal,
     });
   } catch (error) {
     // React Query cancels by aborting; let that through untouched so it is not shown as an error.
-    if (options.signal?.aborted) throw error;
+    if (init.signal?.aborted) throw error;
     throw new ApiError({ code: 'NETWORK_ERROR', status: 0, message: i18n.t('errors.network'), cause: error });
   }
 

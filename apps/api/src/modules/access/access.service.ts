@@ -65,10 +65,29 @@ export function createAccessService(repo: AccessRepository) {
       return holdsPost(actor, target.ownerPostId) || holdsPost(actor, target.ownerSuperiorId);
     },
 
-    /** Whoever decomposed the target (the parent's owner) edits it; root targets: tier 1; admin always. */
+    /**
+     * A target is read by whoever may read its owner post, and by whoever may read the owner of its
+     * parent (what you decomposed stays visible to you, even while it has no owner).
+     */
+    async canReadTarget(
+      actor: Actor,
+      target: Pick<TargetFacts, 'ownerPostId' | 'parentOwnerPostId'>,
+    ): Promise<boolean> {
+      const scope = await this.readScope(actor);
+      if (scope.isOrgWide) return true;
+      return (
+        (!!target.ownerPostId && scope.postIds.has(target.ownerPostId)) ||
+        (!!target.parentOwnerPostId && scope.postIds.has(target.parentOwnerPostId))
+      );
+    },
+
+    /**
+     * Whoever decomposed the target (the parent's owner) edits it; root targets: tier 1; tier 1 and
+     * admin always (tier 1 may decompose any target, which rewrites its children anyway).
+     */
     canEditTarget(actor: Actor, target: TargetFacts): boolean {
-      if (isAdmin(actor)) return true;
-      if (target.isRoot) return isTierOne(actor);
+      if (isAdmin(actor) || isTierOne(actor)) return true;
+      if (target.isRoot) return false;
       return holdsPost(actor, target.parentOwnerPostId);
     },
 
@@ -83,7 +102,48 @@ export function createAccessService(repo: AccessRepository) {
     /** Leaders (tiers 1–2) and admin see the gaps; tier 2 only within their scope. */
     canReadGaps: (actor: Actor) => isAdmin(actor) || actor.posts.some((p) => p.tier <= 2),
     canWaiveGaps: (actor: Actor) => isTierOne(actor),
+    canPublishTargetYear: (actor: Actor) => isTierOne(actor),
     canReadAudit: (actor: Actor) => isAdmin(actor) || isTierOne(actor),
+
+    // Evaluation (综合考评, DOMAIN rules 6–9); the table in docs/security.md.
+    /** Draft cycles, set windows, open/close/reopen/publish, exclusions: admin or tier 1. */
+    canManageCycles: (actor: Actor) => isAdmin(actor) || isTierOne(actor),
+    /** Only assessment-group members score (never themselves: checked per evaluee). */
+    canScore: (actor: Actor) => isAssessor(actor),
+    canSetAssessors: (actor: Actor) => isAdmin(actor),
+    canReadAssessors: (actor: Actor) => isAdmin(actor) || isTierOne(actor) || isAssessor(actor),
+    /** Every evaluee's results, exclusions, amendments, the export and the evaluee context panel. */
+    canReadAllResults: (actor: Actor) => isAdmin(actor) || isTierOne(actor) || isAssessor(actor),
+    /** Individual evaluators' scores: tier 1 and assessors, never on one's own sheet. */
+    canSeeEvaluatorScores: (actor: Actor, evalueeId: string) =>
+      (isTierOne(actor) || isAssessor(actor)) && actor.personId !== evalueeId,
+    /** Corrections of published results: tier 1 only. */
+    canAmendResults: (actor: Actor) => isTierOne(actor),
+
+    /**
+     * Within the gap report (canReadGaps), a gap is shown to whoever may read the post it concerns;
+     * for a target without owner, the owner of its parent (who decomposed it).
+     */
+    async canReadGap(actor: Actor, gapPostId: string | null): Promise<boolean> {
+      return this.canReadPost(actor, gapPostId);
+    },
+
+    /** Evidence: its uploader, and whoever may read a target whose progress cites it. */
+    async canReadEvidence(
+      actor: Actor,
+      evidence: { uploadedById: string; citedBy: Pick<TargetFacts, 'ownerPostId' | 'parentOwnerPostId'>[] },
+    ): Promise<boolean> {
+      if (evidence.uploadedById === actor.userId) return true;
+      for (const target of evidence.citedBy) if (await this.canReadTarget(actor, target)) return true;
+      return false;
+    },
+
+    /** A person's profile: themselves, or whoever may read one of their posts. */
+    async canReadPerson(actor: Actor, person: { id: string; postIds: string[] }): Promise<boolean> {
+      if (person.id === actor.personId) return true;
+      const scope = await this.readScope(actor);
+      return scope.isOrgWide || person.postIds.some((id) => scope.postIds.has(id));
+    },
   };
 }
 

@@ -40,6 +40,35 @@ export function createAuditRepository(db: Db) {
         take,
       }),
 
+    /** One organisation's entries, newest first, filtered, with the total. */
+    async list(
+      organisationId: string,
+      filter: { entityType?: string; entityId?: string; action?: string },
+      skip: number,
+      take: number,
+    ) {
+      const where = {
+        organisationId,
+        ...(filter.entityType ? { entityType: filter.entityType } : {}),
+        ...(filter.entityId ? { entityId: filter.entityId } : {}),
+        ...(filter.action ? { action: filter.action } : {}),
+      };
+      const [total, rows] = await Promise.all([
+        db.auditEntry.count({ where }),
+        db.auditEntry.findMany({ where, orderBy: { id: 'desc' }, skip, take }),
+      ]);
+      return { total, rows };
+    },
+
+    async userNames(organisationId: string, userIds: string[]): Promise<Map<string, string>> {
+      if (userIds.length === 0) return new Map();
+      const users = await db.userAccount.findMany({
+        where: { organisationId, id: { in: [...new Set(userIds)] } },
+        select: { id: true, person: { select: { name: true } } },
+      });
+      return new Map(users.map((u) => [u.id, u.person.name]));
+    },
+
     organisationIds: async () =>
       (await db.auditEntry.findMany({ distinct: ['organisationId'], select: { organisationId: true } })).map(
         (r) => r.organisationId,

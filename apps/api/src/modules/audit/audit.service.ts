@@ -76,6 +76,38 @@ export function createAuditService(repo: AuditRepository, now: () => Date = () =
       }
     },
 
+    /** A page of one organisation's log, newest first, with the actors' names. */
+    async list(
+      organisationId: string,
+      query: { page: number; pageSize: number; entityType?: string; entityId?: string; action?: string },
+    ) {
+      const { total, rows } = await repo.list(
+        organisationId,
+        query,
+        (query.page - 1) * query.pageSize,
+        query.pageSize,
+      );
+      const names = await repo.userNames(
+        organisationId,
+        rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])),
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.id.toString(),
+          at: r.at.toISOString(),
+          actor: r.actorUserId ? { userId: r.actorUserId, name: names.get(r.actorUserId) ?? '' } : null,
+          action: r.action,
+          entityType: r.entityType,
+          entityId: r.entityId,
+          before: r.before,
+          after: r.after,
+        })),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
     async verifyAll(): Promise<ChainVerification[]> {
       const ids = await repo.organisationIds();
       return Promise.all(ids.map((id) => this.verify(id)));

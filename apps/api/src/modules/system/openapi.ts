@@ -53,6 +53,17 @@ function operation(name: string, route: RouteContract) {
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
       : {}),
+    ...(route.upload
+      ? {
+          requestBody: {
+            required: true,
+            description: `The raw file (at most ${route.upload.maxBytes} bytes)`,
+            content: Object.fromEntries(
+              route.upload.mimeTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+            ),
+          },
+        }
+      : {}),
     responses: {
       [String(route.status)]: {
         description: route.response || route.download ? 'Success' : 'Success, no content',

@@ -1,0 +1,79 @@
+import { routes } from '@zeren/contracts';
+import { Router } from 'express';
+import type { AppContext } from '../../app';
+import { mount } from '../../http/route';
+import { createCyclesService } from './cycles.service';
+import { createEvaluationsRepository } from './evaluations.repository';
+import { createResultsService } from './results.service';
+import { createScoringService } from './scoring.service';
+
+/** 综合考评: cycles, the assessment group, scoring, results and amendments (rules in the services). */
+export function createEvaluationsRouter(ctx: AppContext) {
+  const router = Router();
+  const deps = {
+    db: ctx.db,
+    repo: createEvaluationsRepository(ctx.db),
+    access: ctx.access,
+    audit: ctx.audit,
+  };
+  const results = createResultsService(deps);
+  const cycles = createCyclesService({ ...deps, results });
+  const scoring = createScoringService(deps);
+
+  mount(router, routes.listCycles, ({ query }, { actor }) => cycles.listCycles(actor, query));
+  mount(router, routes.createCycle, ({ body }, { actor }) => cycles.createCycle(actor, body));
+  mount(router, routes.getCycle, ({ params }, { actor }) => cycles.getCycle(actor, params.id));
+  mount(router, routes.updateCycleWindow, ({ params, body }, { actor }) =>
+    cycles.updateWindow(actor, params.id, body),
+  );
+  mount(router, routes.transitionCycle, ({ params, body }, { actor }) =>
+    cycles.transition(actor, params.id, body),
+  );
+
+  mount(router, routes.listAssessors, (_input, { actor }) => cycles.listAssessors(actor));
+  mount(router, routes.setAssessors, ({ body }, { actor }) => cycles.setAssessors(actor, body));
+
+  mount(router, routes.listExclusions, ({ params }, { actor }) => cycles.listExclusions(actor, params.id));
+  mount(router, routes.addExclusion, ({ params, body }, { actor }) =>
+    cycles.addExclusion(actor, params.id, body),
+  );
+  mount(router, routes.removeExclusion, ({ params }, { actor }) =>
+    cycles.removeExclusion(actor, params.id, params.personId),
+  );
+
+  mount(router, routes.getWorkbench, ({ params, query }, { actor }) =>
+    scoring.getWorkbench(actor, params.id, query),
+  );
+  mount(router, routes.saveScores, ({ params, body }, { actor }) =>
+    scoring.saveScores(actor, params.id, body),
+  );
+  mount(router, routes.addAdjustment, ({ params, body }, { actor }) =>
+    scoring.addAdjustment(actor, params.id, body),
+  );
+  mount(router, routes.deleteAdjustment, ({ params }, { actor }) =>
+    scoring.deleteAdjustment(actor, params.id, params.adjustmentId),
+  );
+  mount(router, routes.submitScores, ({ params, body }, { actor }) => scoring.submit(actor, params.id, body));
+  mount(router, routes.getEvalueeContext, ({ params }, { actor }) =>
+    scoring.getEvalueeContext(actor, params.id, params.personId),
+  );
+
+  mount(router, routes.listResults, ({ params, query }, { actor }) =>
+    results.listResults(actor, params.id, query),
+  );
+  mount(router, routes.exportResults, ({ params }, { actor, res }) =>
+    results.exportResults(actor, params.id, res),
+  );
+  mount(router, routes.getResultSheet, ({ params }, { actor }) =>
+    results.getResultSheet(actor, params.id, params.personId),
+  );
+  mount(router, routes.listAmendments, ({ params, query }, { actor }) =>
+    results.listAmendments(actor, params.id, query),
+  );
+  mount(router, routes.createAmendment, ({ params, body }, { actor }) =>
+    results.createAmendment(actor, params.id, body),
+  );
+  mount(router, routes.listMyResults, (_input, { actor }) => results.listMyResults(actor));
+
+  return router;
+}

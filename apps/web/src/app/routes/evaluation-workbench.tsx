@@ -1,0 +1,5 @@
+import { WorkbenchPage } from '@/features/evaluations/components/workbench/workbench-page';
+
+export function EvaluationWorkbenchRoute() {
+  return <WorkbenchPage />;
+}

@@ -1,0 +1,16 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { routes } from '@zeren/contracts';
+import { callApi, type CallOptions } from '@/lib/api-client';
+import { evaluationKeys } from './keys';
+
+export const getEvalueeContext = (cycleId: string, personId: string, options?: CallOptions) =>
+  callApi(routes.getEvalueeContext, { params: { id: cycleId, personId } }, options);
+
+export const evalueeContextQueryOptions = (cycleId: string, personId: string) =>
+  queryOptions({
+    queryKey: evaluationKeys.evalueeContext(cycleId, personId),
+    queryFn: ({ signal }) => getEvalueeContext(cycleId, personId, { signal }),
+    // Targets move slowly; moving up and down the grid should not refetch the same person.
+    staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
+  });

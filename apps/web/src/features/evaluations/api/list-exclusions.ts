@@ -1,0 +1,13 @@
+import { queryOptions } from '@tanstack/react-query';
+import { routes } from '@zeren/contracts';
+import { callApi, type CallOptions } from '@/lib/api-client';
+import { evaluationKeys } from './keys';
+
+export const listExclusions = (cycleId: string, options?: CallOptions) =>
+  callApi(routes.listExclusions, { params: { id: cycleId } }, options);
+
+export const exclusionsQueryOptions = (cycleId: string) =>
+  queryOptions({
+    queryKey: evaluationKeys.exclusions(cycleId),
+    queryFn: ({ signal }) => listExclusions(cycleId, { signal }),
+  });

@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { routes } from '@zeren/contracts';
+import { callApi } from '@/lib/api-client';
+import { gapKeys } from './keys';
+
+export const revokeGapWaiver = (waiverId: string) =>
+  callApi(routes.revokeGapWaiver, { params: { id: waiverId } });
+
+export function useRevokeGapWaiver() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: revokeGapWaiver,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: gapKeys.all }),
+  });
+}

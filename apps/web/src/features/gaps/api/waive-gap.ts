@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { routes, type WaiveGap } from '@zeren/contracts';
+import type { z } from 'zod';
+import { callApi } from '@/lib/api-client';
+import { gapKeys } from './keys';
+
+export const waiveGap = (body: z.infer<typeof WaiveGap>) => callApi(routes.waiveGap, { body });
+
+export function useWaiveGap() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: waiveGap,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: gapKeys.all }),
+  });
+}

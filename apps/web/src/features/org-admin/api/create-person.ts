@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { routes, type RouteInput } from '@zeren/contracts';
+import { callApi } from '@/lib/api-client';
+import { orgKeys } from './keys';
+
+export type CreatePersonInput = RouteInput<typeof routes.createPerson>['body'];
+
+export const createPerson = (body: CreatePersonInput) => callApi(routes.createPerson, { body });
+
+export function useCreatePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createPerson,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.people() }),
+  });
+}

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { routes, type DecomposeTarget } from '@zeren/contracts';
+import { callApi } from '@/lib/api-client';
+import { invalidateAfterTargetChange } from './invalidate';
+import { targetKeys } from './keys';
+
+export const decomposeTarget = (id: string, body: DecomposeTarget) =>
+  callApi(routes.decomposeTarget, { params: { id }, body });
+
+export function useDecomposeTarget(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DecomposeTarget) => decomposeTarget(id, body),
+    onSuccess: (target) => {
+      queryClient.setQueryData(targetKeys.detail(id), target);
+      return invalidateAfterTargetChange(queryClient);
+    },
+  });
+}

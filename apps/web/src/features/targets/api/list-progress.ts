@@ -1,0 +1,13 @@
+import { queryOptions } from '@tanstack/react-query';
+import { routes } from '@zeren/contracts';
+import { callApi, type CallOptions } from '@/lib/api-client';
+import { targetKeys } from './keys';
+
+export const listProgress = (id: string, options?: CallOptions) =>
+  callApi(routes.listProgress, { params: { id } }, options);
+
+export const progressHistoryQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: targetKeys.progress(id),
+    queryFn: ({ signal }) => listProgress(id, { signal }),
+  });
