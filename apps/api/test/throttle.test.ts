@@ -154,6 +154,16 @@ describe('login throttling per account', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
   });
 
+  it('lets a whole office log in at once from one address (a shared NAT)', async () => {
+    const org = await createOrgFixture(h.db);
+    const address = freshAddress();
+    const users = Object.values(org.usernames);
+    const answers = await Promise.all(
+      [...users, ...users].map((username) => login(username, FIXTURE_PASSWORD, address)),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(users.length * 2).fill(200));
+  });
+
   it('treats the username case-insensitively for counting', async () => {
     const org = await createOrgFixture(h.db);
     const address = freshAddress();

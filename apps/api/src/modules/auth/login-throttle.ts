@@ -46,8 +46,10 @@ export function throttleState(times: readonly Date[], policy: ThrottlePolicy, no
     last = at;
   }
   if (last === undefined || isQuietSince(now.getTime())) return { failures: 0, lockedUntil: null };
-  const lockedUntil = last + lockDurationMs(policy, failures);
-  return { failures, lockedUntil: lockedUntil > now.getTime() ? new Date(lockedUntil) : null };
+  // Below the limit there is no lock, even when a concurrent attempt's time is a little after `now`.
+  const lockMs = lockDurationMs(policy, failures);
+  const lockedUntil = last + lockMs;
+  return { failures, lockedUntil: lockMs > 0 && lockedUntil > now.getTime() ? new Date(lockedUntil) : null };
 }
 
 function waitText(seconds: number): string {

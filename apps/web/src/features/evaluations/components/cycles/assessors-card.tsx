@@ -8,7 +8,7 @@ import { serverMessage } from '@/lib/errors';
 import { assessorsQueryOptions } from '../../api/list-assessors';
 import { useSetAssessors } from '../../api/set-assessors';
 import { formatDate } from '../../utils/format';
-import { PersonSelect } from './person-select';
+import { personLabel, PersonSelect } from './person-select';
 import styles from './cycles.module.css';
 
 /** 考核督导组: who scores. Everyone here may read it; the administrator changes it. */
@@ -79,7 +79,7 @@ export function AssessorsCard({ canEdit }: { canEdit: boolean }) {
         <EditAssessorsDialog
           current={query.data.items.map((a) => ({
             value: a.personId,
-            label: `${a.name}（${a.employeeNo}）`,
+            label: personLabel(a.name, a.employeeNo, a.posts[0]?.unit.name),
           }))}
           onClose={() => setIsEditing(false)}
         />
