@@ -64,9 +64,7 @@ test('the assessor scores three evaluees with the keyboard only and submits them
   await expect(page.getByTestId('workbench-summary')).toContainText('截止 12月31日 24:00');
 
   const names = await Promise.all(
-    [0, 1, 2].map((row) =>
-      page.getByTestId(`workbench-row-${row}`).locator('th').first().locator('span').first().innerText(),
-    ),
+    [0, 1, 2].map((row) => page.getByTestId(`workbench-row-${row}`).getByTestId('evaluee-name').innerText()),
   );
 
   // Into the grid once; from here on only keys. Tab walks the three categories and on to the next row.
@@ -102,7 +100,7 @@ test('the assessor scores three evaluees with the keyboard only and submits them
   await page.getByTestId('workbench-submit-all').click();
   const dialog = page.getByRole('dialog');
   for (const name of names) await expect(dialog.getByTestId('submit-list')).toContainText(name);
-  await expect(dialog.getByTestId('submit-missing')).toContainText('缺');
+  await expect(dialog.getByTestId('submit-missing')).toContainText('尚未评分');
   await dialog.getByTestId('workbench-submit-confirm').click();
   await expect(page.getByText(/已提交 \d+ 人的评分/)).toBeVisible();
   for (const row of [0, 1, 2]) await expect(page.getByTestId(`row-status-${row}`)).toHaveText('已提交');

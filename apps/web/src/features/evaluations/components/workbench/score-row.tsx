@@ -64,7 +64,9 @@ export const ScoreRow = memo(function ScoreRow({
     >
       <th scope="row" className={styles.personCell}>
         <div className={styles.personLine}>
-          <span className={styles.personName}>{evaluee.name}</span>
+          <span className={styles.personName} data-testid="evaluee-name">
+            {evaluee.name}
+          </span>
           {evaluee.tier !== null && <TierTag tier={evaluee.tier} className={styles.tierTag} />}
         </div>
         <div className={styles.personWhere} title={where}>
