@@ -24,7 +24,20 @@ async function waitForHealth(deadlineMs: number) {
   throw new Error(`the app did not become healthy within ${deadlineMs} ms`);
 }
 
+async function isPortTaken(): Promise<boolean> {
+  try {
+    await fetch(`${E2E_BASE_URL}/api/health`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export default async function globalSetup() {
+  // A server left on the port (an interrupted run) would answer the health check and be tested
+  // instead of the fresh one.
+  if (await isPortTaken())
+    throw new Error(`port ${E2E_PORT} is already in use: stop whatever listens there first`);
   const config = loadConfig();
   const name = `zeren_e2e_${process.pid}`;
   let databaseUrl: string;

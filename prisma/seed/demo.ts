@@ -24,6 +24,7 @@ import {
   PEOPLE,
 } from './demo-data';
 import { buildDemoPlan, demoPostId, demoTargetId } from './demo-plan';
+import { buildDemoSupervision } from './demo-supervision';
 
 export { DEMO_ORG_CODE, DEMO_PASSWORD, DEMO_YEAR };
 export { buildDemoPlan } from './demo-plan';
@@ -117,6 +118,23 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
       await tx.score.createMany({ data: plan.scores });
       await tx.adjustment.createMany({ data: plan.adjustments });
       await tx.evaluationResult.createMany({ data: plan.results });
+      // 督导: plans, past inspections and their findings (demo-supervision.ts).
+      const sup = buildDemoSupervision(plan.organisation.id!);
+      await tx.inspectionPlan.createMany({ data: sup.plans });
+      await tx.inspectionPlanUnit.createMany({ data: sup.planUnits });
+      await tx.inspectionPlanInspector.createMany({ data: sup.planInspectors });
+      await tx.checklistItem.createMany({ data: sup.items });
+      await tx.inspection.createMany({ data: sup.inspections });
+      await tx.inspectionItemResult.createMany({ data: sup.itemResults });
+      // A finding starts OPEN (a trigger insists) and moves on one legal step at a time.
+      await tx.finding.createMany({ data: sup.findings.map((f) => ({ ...f, status: 'OPEN' as const })) });
+      for (const f of sup.findings) {
+        if (f.status !== 'OPEN')
+          await tx.finding.update({ where: { id: f.id! }, data: { status: 'RECTIFIED' } });
+        if (f.status === 'CLOSED')
+          await tx.finding.update({ where: { id: f.id! }, data: { status: 'CLOSED' } });
+      }
+      await tx.findingEvent.createMany({ data: sup.events });
     },
     { maxWait: 10_000, timeout: 60_000 },
   );

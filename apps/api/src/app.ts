@@ -9,6 +9,7 @@ import type { Config } from './config';
 import type { Db } from './db/database';
 import { authenticate, requireCsrfHeader } from './http/authenticate';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
+import { createIdempotencyStore } from './http/idempotency';
 import { createAuthRepository } from './modules/auth/auth.repository';
 import { createAuthRouter } from './modules/auth/auth.router';
 import { createAuthService, type AuthService } from './modules/auth/auth.service';
@@ -18,9 +19,11 @@ import { createAuditRepository } from './modules/audit/audit.repository';
 import { createAuditRouter } from './modules/audit/audit.router';
 import { createAuditService, type AuditService } from './modules/audit/audit.service';
 import { createChainRouter } from './modules/chain/chain.router';
+import { createDashboardsRouter } from './modules/dashboards/dashboards.router';
 import { createGapsRouter } from './modules/gaps/gaps.router';
 import { createOrgRouter } from './modules/org/org.router';
 import { createEvaluationsRouter } from './modules/evaluations/evaluations.router';
+import { createSupervisionRouter } from './modules/supervision/supervision.router';
 import { createSystemRouter } from './modules/system/system.router';
 import { createTargetsRouter } from './modules/targets/targets.router';
 
@@ -46,6 +49,8 @@ export function createApp({ db, config, logger }: AppDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
+  // Stored answers of keyed writes (routes with `idempotent` in their contract; http/route.ts).
+  app.locals.idempotency = createIdempotencyStore(db);
 
   app.use(
     helmet({
@@ -103,6 +108,8 @@ export function createApp({ db, config, logger }: AppDeps) {
   api.use(createChainRouter(ctx));
   api.use(createGapsRouter(ctx));
   api.use(createAuditRouter(ctx));
+  api.use(createSupervisionRouter(ctx));
+  api.use(createDashboardsRouter(ctx));
   api.use('/api', notFoundHandler);
   app.use(api);
 

@@ -21,6 +21,8 @@ async function withApp<T>(
     ...loadConfig(),
     LOG_LEVEL: 'silent' as const,
     ZEREN_WEB_DIST: '/nonexistent',
+    // As in the harness: other files' failed logins come from 127.0.0.1 too.
+    LOGIN_MAX_FAILURES_PER_ADDRESS: 1_000_000,
     ...options.config,
   };
   const sink = new Writable({

@@ -9,3 +9,7 @@ export * from './gaps';
 export * from './audit';
 export * from './evaluations';
 export * from './evaluation-routes';
+export * from './dashboards';
+export * from './dashboard-routes';
+export * from './supervision';
+export * from './supervision-routes';

@@ -14,6 +14,7 @@ export const ApiTag = z.enum([
   'results',
   'dashboards',
   'audit',
+  'supervision',
   'imports',
   'exports',
 ]);
@@ -46,7 +47,19 @@ export interface RouteContract {
   download?: { mimeTypes: readonly string[] };
   /** Errors this route documents besides the ones every route can answer. */
   errors?: readonly number[];
+  /**
+   * The route honours an `Idempotency-Key` header: a retry with the same key and the same request
+   * answers the first success again (same status and body) without writing twice; the same key with
+   * another request is refused (409). Keys are per user and expire after 24 hours.
+   */
+  idempotent?: boolean;
 }
+
+/** The header an `idempotent` route reads; 1–200 visible ASCII characters (e.g. a UUID). */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IdempotencyKeyValue = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key 应为 1–200 个可见 ASCII 字符（建议使用 UUID）');
 
 export const defineRoute = <const R extends RouteContract>(route: R) => route;
 

@@ -1,7 +1,9 @@
 import { systemAndAuthRoutes } from './auth-routes';
 import { chainRoutes, targetRoutes } from './target-routes';
+import { dashboardRoutes } from './dashboard-routes';
 import { evaluationRoutes } from './evaluation-routes';
 import { orgRoutes } from './org-routes';
+import { supervisionRoutes } from './supervision-routes';
 
 export * from './route';
 
@@ -12,6 +14,8 @@ export const routes = {
   ...targetRoutes,
   ...evaluationRoutes,
   ...orgRoutes,
+  ...supervisionRoutes,
+  ...dashboardRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -164,6 +164,7 @@ export const targetRoutes = {
     summary: 'Record progress; the roll-up to the root is updated in the same transaction',
     params: IdParams,
     body: RecordProgress,
+    idempotent: true,
     status: 201,
     response: ProgressRecorded,
     errors: [403, 404, 409],

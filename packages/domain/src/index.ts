@@ -9,3 +9,4 @@ export * from './progress';
 export * from './cycles';
 export * from './scoring';
 export * from './grading';
+export * from './supervision';

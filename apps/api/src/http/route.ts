@@ -3,6 +3,16 @@ import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Actor } from './actor';
 import { DomainError, unauthenticated } from './errors';
+import {
+  IdempotencyRace,
+  keyReusedError,
+  readIdempotencyKey,
+  requestHash,
+  routeKey,
+  type IdempotencyStore,
+  type StoredAnswer,
+  type WriteHooks,
+} from './idempotency';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export interface RouteInputParsed<R extends RouteContract> {
@@ -15,6 +25,8 @@ export interface HandlerContext<R extends RouteContract> {
   actor: R['access'] extends 'session' ? Actor : Actor | null;
   req: Request;
   res: Response;
+  /** For `idempotent` routes: pass to the service, which calls them inside its write transaction. */
+  hooks: WriteHooks;
 }
 type Handler<R extends RouteContract> = (
   input: RouteInputParsed<R>,
@@ -88,7 +100,9 @@ export function mount<R extends RouteContract>(router: Router, route: R, handler
       query: parsePart(route.query, req.query, 'query'),
       body: route.upload ? await readUpload(req, route.upload) : parsePart(route.body, req.body, 'body'),
     } as RouteInputParsed<R>;
-    const result = await handler(input, { actor, req, res } as HandlerContext<R>);
+    const key = route.idempotent ? readIdempotencyKey(req.get('idempotency-key')) : undefined;
+    if (key !== undefined && actor) return runIdempotent(route, handler, input, { actor, req, res, key });
+    const result = await handler(input, { actor, req, res, hooks: {} } as HandlerContext<R>);
     if (route.download) return; // the handler has streamed the file
     if (route.response === null) {
       res.status(route.status).end();
@@ -96,4 +110,65 @@ export function mount<R extends RouteContract>(router: Router, route: R, handler
     }
     res.status(route.status).json(route.response.parse(result));
   });
+}
+
+/** The answer as sent: the response schema's output as JSON text ('' for 204). */
+const answerText = (route: RouteContract, result: unknown) =>
+  route.response === null ? '' : JSON.stringify(route.response.parse(result));
+
+function sendAnswer(res: Response, status: number, text: string, isReplay: boolean) {
+  if (isReplay) res.setHeader('Idempotent-Replayed', 'true');
+  if (text === '') res.status(status).end();
+  else res.status(status).type('application/json').send(text);
+}
+
+/** A keyed write: replay a stored answer, or run it and store its answer in its transaction. */
+async function runIdempotent<R extends RouteContract>(
+  route: R,
+  handler: Handler<R>,
+  input: RouteInputParsed<R>,
+  ctx: { actor: Actor; req: Request; res: Response; key: string },
+) {
+  const { actor, req, res, key } = ctx;
+  const store = req.app.locals.idempotency as IdempotencyStore;
+  const identity = { organisationId: actor.organisationId, userId: actor.userId, key };
+  const answer = { route: routeKey(route), requestHash: requestHash(route, req.params, req.body) };
+  const replay = (stored: StoredAnswer) => {
+    if (stored.route !== answer.route || stored.requestHash !== answer.requestHash) throw keyReusedError();
+    sendAnswer(res, stored.status, stored.response, true);
+  };
+  const existing = await store.find(actor.organisationId, actor.userId, key);
+  if (existing) return replay(existing);
+
+  let committed: string | undefined;
+  const hooks: WriteHooks = {
+    beforeCommit: async (tx, result) => {
+      const text = answerText(route, result);
+      const isClaimed = await store.claim(
+        { ...identity, ...answer, status: route.status, response: text },
+        tx,
+      );
+      if (!isClaimed) throw new IdempotencyRace(); // rolls the write back
+      committed = text;
+    },
+  };
+  let result: unknown;
+  try {
+    result = await handler(input, { actor, req, res, hooks } as HandlerContext<R>);
+  } catch (error) {
+    if (!(error instanceof IdempotencyRace)) throw error;
+    const stored = await store.find(actor.organisationId, actor.userId, key);
+    if (stored) return replay(stored);
+    throw new DomainError('CONFLICT', '相同 Idempotency-Key 的请求正在处理，请稍后重试');
+  }
+  let text = committed;
+  if (text === undefined) {
+    // The service did not call the hook (nothing to write): store the answer on its own.
+    text = answerText(route, result);
+    if (!(await store.claim({ ...identity, ...answer, status: route.status, response: text }))) {
+      const stored = await store.find(actor.organisationId, actor.userId, key);
+      if (stored) return replay(stored);
+    }
+  }
+  sendAnswer(res, route.status, text, false);
 }

@@ -1,14 +1,20 @@
 // Real HTTP against the real app on an ephemeral port, on the run's test database.
 import type { AddressInfo } from 'node:net';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { createPrisma, type Db } from '../../src/db/database';
+import { answerClientErrors } from '../../src/server';
+import type { Db } from '../../src/db/database';
+import { PrismaClient } from '../../src/generated/prisma/client';
 
 export interface Harness {
   db: Db;
   baseUrl: string;
+  /** SQL statements sent to Postgres so far by this file's app and `db` (round trips; BEGIN/COMMIT count). */
+  queryCount(): number;
 }
 
 /** Starts the app once per test file; tests get `h.db` and `h.baseUrl`. */
@@ -24,9 +30,21 @@ export function useHarness(): Harness {
       // logins lock out the others. throttle.test.ts checks the real limits on an app of its own.
       LOGIN_MAX_FAILURES_PER_ADDRESS: 1_000_000,
     };
-    h.db = createPrisma(inject('databaseUrl'), 5);
+    // The pool counts every statement any of its connections sends (see `queryCount`).
+    let statements = 0;
+    const pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 5 });
+    pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as { query: unknown }).query = (...args: unknown[]) => {
+        statements += 1;
+        return query(...args);
+      };
+    });
+    h.queryCount = () => statements;
+    h.db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     const app = createApp({ db: h.db, config, logger: pino({ level: 'silent' }) });
     const server = app.listen(0, '127.0.0.1');
+    answerClientErrors(server);
     await new Promise<void>((resolve) => server.once('listening', resolve));
     h.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     close = async () => {

@@ -35,6 +35,13 @@ export const navItems: readonly NavItem[] = [
   { id: 'dashboard', path: '/', group: 'mine', canAccess: everyone },
   { id: 'myTargets', path: '/my/targets', group: 'mine', canAccess: everyone },
   { id: 'myResults', path: '/my/results', group: 'mine', canAccess: isEvaluee },
+  // 我的整改: rectification tasks of one's posts (and those escalated to them); assessors re-inspect.
+  {
+    id: 'mySupervision',
+    path: '/my/supervision',
+    group: 'mine',
+    canAccess: anyOf((me) => me.highestTier !== null, hasRole('ASSESSOR')),
+  },
   { id: 'chain', path: '/chain', group: 'chain', canAccess: tierAtMost(2) },
   { id: 'gaps', path: '/gaps', group: 'chain', canAccess: tierAtMost(2) },
   { id: 'targets', path: '/targets', group: 'chain', canAccess: tierAtMost(3) },
@@ -43,6 +50,12 @@ export const navItems: readonly NavItem[] = [
     path: '/evaluations/workbench',
     group: 'evaluations',
     canAccess: hasRole('ASSESSOR'),
+  },
+  {
+    id: 'supervision',
+    path: '/supervision',
+    group: 'evaluations',
+    canAccess: anyOf(hasRole('ASSESSOR'), tierAtMost(1), hasRole('ADMIN')),
   },
   {
     id: 'evaluationCycles',

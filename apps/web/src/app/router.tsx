@@ -37,6 +37,7 @@ const evaluationCycles = lazyModule(() => import('./routes/evaluation-cycles'));
 const cycleResults = lazyModule(() => import('./routes/cycle-results'));
 const resultSheet = lazyModule(() => import('./routes/result-sheet'));
 const myResults = lazyModule(() => import('./routes/my-results'));
+const supervision = lazyModule(() => import('./routes/supervision'));
 
 interface Page {
   preload: () => Promise<unknown>;
@@ -72,6 +73,14 @@ const pages: Partial<Record<NavId, Page>> = {
     preload: myResults.preload,
     Component: myResults.component((m) => m.MyResultsRoute, 'MyResultsRoute'),
   },
+  supervision: {
+    preload: supervision.preload,
+    Component: supervision.component((m) => m.SupervisionRoute, 'SupervisionRoute'),
+  },
+  mySupervision: {
+    preload: supervision.preload,
+    Component: supervision.component((m) => m.MySupervisionRoute, 'MySupervisionRoute'),
+  },
 };
 
 const targetDetailPage: Page = {
@@ -99,6 +108,35 @@ const subPages: readonly { path: string; page: Page }[] = [
   },
   { path: '/evaluations/cycles/:cycleId/results/:personId', page: resultSheetPage },
   { path: '/my/results/:cycleId', page: resultSheetPage },
+  // 督导: the inspection form, a finding (under either menu entry) and the printable report.
+  {
+    path: '/supervision/inspect',
+    page: {
+      preload: supervision.preload,
+      Component: supervision.component((m) => m.SupervisionInspectRoute, 'SupervisionInspectRoute'),
+    },
+  },
+  {
+    path: '/supervision/findings/:id',
+    page: {
+      preload: supervision.preload,
+      Component: supervision.component((m) => m.SupervisionFindingRoute, 'SupervisionFindingRoute'),
+    },
+  },
+  {
+    path: '/my/supervision/findings/:id',
+    page: {
+      preload: supervision.preload,
+      Component: supervision.component((m) => m.MySupervisionFindingRoute, 'MySupervisionFindingRoute'),
+    },
+  },
+  {
+    path: '/supervision/inspections/:id',
+    page: {
+      preload: supervision.preload,
+      Component: supervision.component((m) => m.InspectionReportRoute, 'InspectionReportRoute'),
+    },
+  },
   {
     path: '/people/:id',
     page: { preload: person.preload, Component: person.component((m) => m.PersonRoute, 'PersonRoute') },

@@ -10,7 +10,7 @@ import styles from './category-progress.module.css';
 export const categoryColors: Record<TargetCategory, string> = {
   IDEOLOGICAL: '#c0392b',
   BUSINESS: '#1f4e8c',
-  MANAGEMENT: '#13897f',
+  MANAGEMENT: '#117a70',
 };
 
 export const categories: readonly TargetCategory[] = ['IDEOLOGICAL', 'BUSINESS', 'MANAGEMENT'];

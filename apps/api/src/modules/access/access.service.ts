@@ -120,6 +120,19 @@ export function createAccessService(repo: AccessRepository) {
     /** Corrections of published results: tier 1 only. */
     canAmendResults: (actor: Actor) => isTierOne(actor),
 
+    // Dashboards per tier; the table in docs/security.md. The personal dashboard is always one's own.
+    canViewBureauDashboard: (actor: Actor) => isAdmin(actor) || isTierOne(actor),
+    /** A tier-2 post's dashboard: its holder, tier 1 and admin. */
+    canViewSupervisorDashboard: (actor: Actor, postId: string) =>
+      isAdmin(actor) || isTierOne(actor) || holdsPost(actor, postId),
+    /** A tier-3 post's dashboard: its holder, whoever holds a post above it (either line), tier 1, admin. */
+    canViewSectionDashboard: (actor: Actor, post: { id: string; ancestorIds: readonly string[] }) =>
+      isAdmin(actor) ||
+      isTierOne(actor) ||
+      holdsPost(actor, post.id) ||
+      post.ancestorIds.some((id) => holdsPost(actor, id)),
+    canViewAssessorDashboard: (actor: Actor) => isAssessor(actor),
+
     /**
      * Within the gap report (canReadGaps), a gap is shown to whoever may read the post it concerns;
      * for a target without owner, the owner of its parent (who decomposed it).
@@ -136,6 +149,24 @@ export function createAccessService(repo: AccessRepository) {
       if (evidence.uploadedById === actor.userId) return true;
       for (const target of evidence.citedBy) if (await this.canReadTarget(actor, target)) return true;
       return false;
+    },
+
+    // Supervision (督导, DOMAIN rule 11); the table in docs/security.md.
+    /** Plans, the board, every inspection and finding: the assessment group, tier 1, admin. */
+    canReadAllSupervision: (actor: Actor) => isAdmin(actor) || isTierOne(actor) || isAssessor(actor),
+    /** Create, change and archive plans: the assessment group and admin. */
+    canManageInspectionPlans: (actor: Actor) => isAdmin(actor) || isAssessor(actor),
+    /** Only assessment-group members inspect and re-inspect (复查). */
+    canInspect: (actor: Actor) => isAssessor(actor),
+    /** Record escalations of overdue tasks: the assessment group, tier 1, admin. */
+    canRunEscalations: (actor: Actor) => isAdmin(actor) || isTierOne(actor) || isAssessor(actor),
+    /** The owner (a holder of the responsible post) reports the rectification. */
+    canRectify: (actor: Actor, finding: { postId: string }) => holdsPost(actor, finding.postId),
+
+    /** A finding: all for the supervision readers; else the owner and their chain (read scope). */
+    async canReadFinding(actor: Actor, finding: { postId: string }): Promise<boolean> {
+      if (isAdmin(actor) || isTierOne(actor) || isAssessor(actor)) return true;
+      return this.canReadPost(actor, finding.postId);
     },
 
     /** A person's profile: themselves, or whoever may read one of their posts. */

@@ -6,6 +6,7 @@ import { createCyclesService } from './cycles.service';
 import { createEvaluationsRepository } from './evaluations.repository';
 import { createResultsService } from './results.service';
 import { createScoringService } from './scoring.service';
+import { createDeductionProposer } from '../supervision/proposals';
 
 /** 综合考评: cycles, the assessment group, scoring, results and amendments (rules in the services). */
 export function createEvaluationsRouter(ctx: AppContext) {
@@ -18,7 +19,7 @@ export function createEvaluationsRouter(ctx: AppContext) {
   };
   const results = createResultsService(deps);
   const cycles = createCyclesService({ ...deps, results });
-  const scoring = createScoringService(deps);
+  const scoring = createScoringService({ ...deps, proposals: createDeductionProposer(ctx.db) });
 
   mount(router, routes.listCycles, ({ query }, { actor }) => cycles.listCycles(actor, query));
   mount(router, routes.createCycle, ({ body }, { actor }) => cycles.createCycle(actor, body));
@@ -44,8 +45,8 @@ export function createEvaluationsRouter(ctx: AppContext) {
   mount(router, routes.getWorkbench, ({ params, query }, { actor }) =>
     scoring.getWorkbench(actor, params.id, query),
   );
-  mount(router, routes.saveScores, ({ params, body }, { actor }) =>
-    scoring.saveScores(actor, params.id, body),
+  mount(router, routes.saveScores, ({ params, body }, { actor, hooks }) =>
+    scoring.saveScores(actor, params.id, body, hooks),
   );
   mount(router, routes.addAdjustment, ({ params, body }, { actor }) =>
     scoring.addAdjustment(actor, params.id, body),
@@ -53,7 +54,9 @@ export function createEvaluationsRouter(ctx: AppContext) {
   mount(router, routes.deleteAdjustment, ({ params }, { actor }) =>
     scoring.deleteAdjustment(actor, params.id, params.adjustmentId),
   );
-  mount(router, routes.submitScores, ({ params, body }, { actor }) => scoring.submit(actor, params.id, body));
+  mount(router, routes.submitScores, ({ params, body }, { actor, hooks }) =>
+    scoring.submit(actor, params.id, body, hooks),
+  );
   mount(router, routes.getEvalueeContext, ({ params }, { actor }) =>
     scoring.getEvalueeContext(actor, params.id, params.personId),
   );

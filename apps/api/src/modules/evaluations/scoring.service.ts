@@ -12,6 +12,7 @@ import type {
   StaleScoresDetails,
   SubmitResult,
   SubmitScores,
+  ProposedDeduction,
   TargetCategory,
   Workbench,
   WorkbenchEvaluee,
@@ -27,6 +28,7 @@ import {
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
 import type { Actor } from '../../http/actor';
+import type { WriteHooks } from '../../http/idempotency';
 import { DomainError, forbidden, notFound } from '../../http/errors';
 import type { AccessService } from '../access/access.service';
 import type { AuditService } from '../audit/audit.service';
@@ -41,7 +43,7 @@ import {
   toEvalueeRef,
   whyNotMyEvaluee,
 } from './evaluation-support';
-import type { CycleRow, EvaluationsRepository } from './evaluations.repository';
+import type { CycleRow, EvaluationsRepository, PersonWithPosts } from './evaluations.repository';
 import { completionByPerson } from './results.service';
 
 type ScoreRow = Awaited<ReturnType<EvaluationsRepository['myScores']>>[number];
@@ -81,12 +83,18 @@ export function scoringWindowState(cycle: CycleRow, at: Date) {
     : { isOpenNow: false, closedReason: outcome.error.message, kind: outcome.error.kind };
 }
 
+/** Deductions proposed from supervision findings (督导, modules/supervision) for these evaluees. */
+export interface DeductionProposer {
+  forCycle(cycle: CycleRow, evaluees: readonly PersonWithPosts[], c?: Tx): Promise<ProposedDeduction[]>;
+}
+
 export function createScoringService(deps: {
   db: Db;
   repo: EvaluationsRepository;
   access: AccessService;
   audit: AuditService;
   now?: () => Date;
+  proposals?: DeductionProposer;
 }) {
   const { db, repo, access, audit } = deps;
   const now = deps.now ?? (() => new Date());
@@ -203,8 +211,8 @@ export function createScoringService(deps: {
             0,
           ),
         },
-        // Filled by the supervision module (督导 findings → proposed deductions) when it lands.
-        proposedDeductions: [],
+        // 督导 findings → proposed deductions (modules/supervision), for my evaluees.
+        proposedDeductions: deps.proposals ? await deps.proposals.forCycle(cycle, mine) : [],
       };
     },
 
@@ -214,7 +222,12 @@ export function createScoringService(deps: {
      * another value → changed only when the version sent is the stored one, else 409
      * STALE_VERSION listing every stale cell with what is stored now.
      */
-    async saveScores(actor: Actor, cycleId: string, body: SaveScores): Promise<SaveScoresResult> {
+    async saveScores(
+      actor: Actor,
+      cycleId: string,
+      body: SaveScores,
+      hooks: WriteHooks = {},
+    ): Promise<SaveScoresResult> {
       requireAssessor(actor);
       // A fixed order, so two overlapping batches never lock the same rows in opposite orders.
       const cells = [...body.cells].sort(
@@ -317,7 +330,9 @@ export function createScoringService(deps: {
               after: { evaluatorId: actor.personId, changes },
             });
           }
-          return { cells: saved, changed: changes.length };
+          const result = { cells: saved, changed: changes.length };
+          await hooks.beforeCommit?.(tx, result); // an Idempotency-Key's answer commits with the scores
+          return result;
         },
         { timeout: 20_000 },
       );
@@ -325,31 +340,40 @@ export function createScoringService(deps: {
 
     async addAdjustment(actor: Actor, cycleId: string, body: AddAdjustment): Promise<AdjustmentView> {
       requireAssessor(actor);
-      return db.$transaction(async (tx) => {
-        const cycle = await lockOpenCycle(tx, actor, cycleId);
-        if (cycle.kind === 'ANNUAL' && body.kind !== 'VETO')
-          throw new DomainError('CONFLICT', '年度考核只能登记一票否决；加分和扣分请在季度考核中登记');
-        const { settings, population } = await myPopulation(tx, actor, cycle);
-        refuseOutsiders(actor, [body.evalueeId], population, settings);
-        const created = await repo.createAdjustment(tx, {
-          organisationId: cycle.organisationId,
-          cycleId: cycle.id,
-          evaluatorId: actor.personId,
-          evalueeId: body.evalueeId,
-          kind: body.kind,
-          amount: body.kind === 'VETO' ? null : roundTo2(body.amount!),
-          reason: body.reason,
-        });
-        await audit.append(tx, {
-          organisationId: cycle.organisationId,
-          actorUserId: actor.userId,
-          action: 'adjustment.add',
-          entityType: 'Adjustment',
-          entityId: created.id,
-          after: toAdjustmentView(created),
-        });
-        return toAdjustmentView(created);
+      return db.$transaction((tx) => this.addAdjustmentIn(tx, actor, cycleId, body));
+    },
+
+    /** addAdjustment inside the caller's transaction (an accepted proposed deduction uses it too). */
+    async addAdjustmentIn(
+      tx: Tx,
+      actor: Actor,
+      cycleId: string,
+      body: AddAdjustment,
+    ): Promise<AdjustmentView> {
+      requireAssessor(actor);
+      const cycle = await lockOpenCycle(tx, actor, cycleId);
+      if (cycle.kind === 'ANNUAL' && body.kind !== 'VETO')
+        throw new DomainError('CONFLICT', '年度考核只能登记一票否决；加分和扣分请在季度考核中登记');
+      const { settings, population } = await myPopulation(tx, actor, cycle);
+      refuseOutsiders(actor, [body.evalueeId], population, settings);
+      const created = await repo.createAdjustment(tx, {
+        organisationId: cycle.organisationId,
+        cycleId: cycle.id,
+        evaluatorId: actor.personId,
+        evalueeId: body.evalueeId,
+        kind: body.kind,
+        amount: body.kind === 'VETO' ? null : roundTo2(body.amount!),
+        reason: body.reason,
       });
+      await audit.append(tx, {
+        organisationId: cycle.organisationId,
+        actorUserId: actor.userId,
+        action: 'adjustment.add',
+        entityType: 'Adjustment',
+        entityId: created.id,
+        after: toAdjustmentView(created),
+      });
+      return toAdjustmentView(created);
     },
 
     async deleteAdjustment(actor: Actor, cycleId: string, adjustmentId: string): Promise<void> {
@@ -377,7 +401,12 @@ export function createScoringService(deps: {
      * Hands in my scores and adjustments for the given evaluees (or all of mine). Refused as a whole,
      * listing them, while any of them lacks a category. Submitting again changes nothing.
      */
-    async submit(actor: Actor, cycleId: string, body: SubmitScores): Promise<SubmitResult> {
+    async submit(
+      actor: Actor,
+      cycleId: string,
+      body: SubmitScores,
+      hooks: WriteHooks = {},
+    ): Promise<SubmitResult> {
       requireAssessor(actor);
       return db.$transaction(
         async (tx) => {
@@ -425,7 +454,9 @@ export function createScoringService(deps: {
               after: { evaluatorId: actor.personId, evalueeIds, scoresSubmitted, adjustmentsSubmitted },
             });
           }
-          return { evalueeIds, scoresSubmitted, adjustmentsSubmitted };
+          const result = { evalueeIds, scoresSubmitted, adjustmentsSubmitted };
+          await hooks.beforeCommit?.(tx, result); // an Idempotency-Key's answer commits with the submission
+          return result;
         },
         { timeout: 20_000 },
       );

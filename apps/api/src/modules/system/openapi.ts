@@ -1,5 +1,15 @@
-import { ApiTag, ErrorEnvelope, routes, type RouteContract } from '@zeren/contracts';
+import { ApiTag, ErrorEnvelope, IdempotencyKeyValue, routes, type RouteContract } from '@zeren/contracts';
+import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
+
+/** The optional header of `idempotent` routes (apps/api/src/http/idempotency.ts). */
+const IdempotencyHeader = z.object({
+  'Idempotency-Key': IdempotencyKeyValue.optional().meta({
+    description:
+      'Retry-safe writes: a repeat with the same key and request answers the first success again ' +
+      'without writing twice; the same key with another request answers 409. Per user, kept 24 hours.',
+  }),
+});
 
 const TAG_DESCRIPTIONS: Record<ApiTag, string> = {
   system: 'Health and this document',
@@ -14,6 +24,7 @@ const TAG_DESCRIPTIONS: Record<ApiTag, string> = {
   results: 'Evaluation results, grades and amendments',
   dashboards: 'Dashboards per responsibility tier',
   audit: 'The tamper-evident audit log',
+  supervision: 'Inspections (督导), findings, rectification tasks and their re-inspection',
   imports: 'Spreadsheet imports',
   exports: 'Spreadsheet and print exports',
 };
@@ -49,6 +60,7 @@ function operation(name: string, route: RouteContract) {
     requestParams: {
       ...(route.params ? { path: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
+      ...(route.idempotent ? { header: IdempotencyHeader } : {}),
     },
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { DomainError, forbidden, notFound } from '../../http/errors';
+import type { WriteHooks } from '../../http/idempotency';
 import type { Upload } from '../../http/route';
 import type { AccessService } from '../access/access.service';
 import type { AuditService } from '../audit/audit.service';
@@ -81,7 +82,12 @@ export function createProgressService(deps: {
      * recompute every ancestor up to the root, write the audit entry. When it commits, the
      * bureau-level roll-up includes it.
      */
-    async recordProgress(actor: Actor, targetId: string, input: In<typeof RecordProgress>) {
+    async recordProgress(
+      actor: Actor,
+      targetId: string,
+      input: In<typeof RecordProgress>,
+      hooks: WriteHooks = {},
+    ) {
       const org = actor.organisationId;
       const row = await loadVisible(actor, targetId);
       if (!access.canRecordProgress(actor, factsOf(row))) {
@@ -104,7 +110,7 @@ export function createProgressService(deps: {
         value: input.value,
       });
 
-      const { update, path } = await db.$transaction(async (tx) => {
+      return db.$transaction(async (tx) => {
         await repo.lockRoots(tx, org, [targetId]);
         const { path, lastRecordedAt } = await refreshRollUp(repo, tx, org, [targetId], {
           targetId,
@@ -146,17 +152,18 @@ export function createProgressService(deps: {
               .map((p) => ({ targetId: p.targetId, from: p.previous, to: p.progress })),
           },
         });
-        return { update, path };
+        const names = await repo.userNames(org, [actor.userId], tx);
+        // The target, then every ancestor whose figure moved (once one stays, none above can move).
+        const rollUp = [];
+        for (const p of path) {
+          if (p.targetId !== targetId && p.progress === p.previous) break;
+          rollUp.push({ targetId: p.targetId, progress: p.progress });
+        }
+        const result = { update: toProgressUpdate(update, names), rollUp };
+        // An Idempotency-Key's answer commits with the update (http/idempotency.ts).
+        await hooks.beforeCommit?.(tx, result);
+        return result;
       }, TX_OPTIONS);
-
-      const names = await repo.userNames(org, [actor.userId]);
-      // The target, then every ancestor whose figure moved (once one stays, none above can move).
-      const rollUp = [];
-      for (const p of path) {
-        if (p.targetId !== targetId && p.progress === p.previous) break;
-        rollUp.push({ targetId: p.targetId, progress: p.progress });
-      }
-      return { update: toProgressUpdate(update, names), rollUp };
     },
 
     async uploadEvidence(actor: Actor, filename: string, upload: Upload) {

@@ -40,8 +40,8 @@ export function createTargetsRouter(ctx: AppContext) {
   );
 
   mount(router, routes.listProgress, ({ params }, { actor }) => progress.listProgress(actor, params.id));
-  mount(router, routes.recordProgress, ({ params, body }, { actor }) =>
-    progress.recordProgress(actor, params.id, body),
+  mount(router, routes.recordProgress, ({ params, body }, { actor, hooks }) =>
+    progress.recordProgress(actor, params.id, body, hooks),
   );
   mount(router, routes.uploadEvidence, ({ query, body }, { actor }) =>
     progress.uploadEvidence(actor, query.filename, body),

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ProposedDeduction } from '@zeren/contracts';
-import { Empty, Skeleton, Tag, Tooltip } from 'antd';
+import { App, Button, Empty, Skeleton, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { categoryColors, CategoryTag, formatPercent, ProgressBar } from '@/components/category-progress';
 import { ErrorResult } from '@/components/error-result';
 import { TierTag } from '@/components/tier-tag';
+import { useAcceptProposedDeduction } from '@/features/supervision/api/accept-proposed-deduction';
+import { serverMessage } from '@/lib/errors';
 import { evalueeContextQueryOptions } from '../../api/get-evaluee-context';
 import { formatScore, formatTargetValue } from '../../utils/format';
 import styles from './workbench.module.css';
@@ -23,6 +25,9 @@ export function EvalueePanel({ cycleId, personId, proposedDeductions }: EvalueeP
     enabled: personId !== null,
   });
   const proposed = proposedDeductions.filter((d) => d.evalueeId === personId);
+  // 督导 findings → proposed deductions: 采纳 turns one into my draft deduction (reason carried over).
+  const accept = useAcceptProposedDeduction(cycleId);
+  const { message } = App.useApp();
 
   if (personId === null) {
     return (
@@ -59,6 +64,20 @@ export function EvalueePanel({ cycleId, personId, proposedDeductions }: EvalueeP
                   <li key={d.id}>
                     <Tag color="orange">−{formatScore(d.amount)}</Tag>
                     {d.reason}
+                    <Button
+                      size="small"
+                      type="link"
+                      loading={accept.isPending && accept.variables === d.id}
+                      onClick={() =>
+                        accept.mutate(d.id, {
+                          onSuccess: () => void message.success(t('supervision.proposal.accepted')),
+                          onError: (error) =>
+                            void message.error(serverMessage(error) ?? t('supervision.saveFailed')),
+                        })
+                      }
+                    >
+                      {t('supervision.proposal.accept')}
+                    </Button>
                   </li>
                 ))}
               </ul>

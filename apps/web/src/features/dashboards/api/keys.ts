@@ -1,0 +1,10 @@
+/** Query keys of the dashboards; invalidate through these, never through literal arrays. */
+export const dashboardKeys = {
+  all: ['dashboards'] as const,
+  bureau: (year?: number) => [...dashboardKeys.all, 'bureau', { year }] as const,
+  supervisor: (postId?: string, year?: number) =>
+    [...dashboardKeys.all, 'supervisor', { postId, year }] as const,
+  section: (postId?: string, year?: number) => [...dashboardKeys.all, 'section', { postId, year }] as const,
+  personal: (year?: number) => [...dashboardKeys.all, 'personal', { year }] as const,
+  assessor: (cycleId?: string) => [...dashboardKeys.all, 'assessor', { cycleId }] as const,
+};

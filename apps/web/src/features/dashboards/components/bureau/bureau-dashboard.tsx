@@ -1,0 +1,158 @@
+import { useQuery } from '@tanstack/react-query';
+import type { BureauDashboard as BureauData } from '@zeren/contracts';
+import { Card, Col, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '@/components/category-progress';
+import { useLabels } from '@/lib/labels';
+import { bureauDashboardQueryOptions } from '../../api/get-bureau-dashboard';
+import { cycleLong, formatDateTime, gapsNote, share } from '../../utils/format';
+import { AtRiskList } from '../shared/at-risk-list';
+import { CategoryRings } from '../shared/category-rings';
+import { useDashboardWiring } from '../shared/dashboard-wiring';
+import { GradeCard } from '../shared/grade-card';
+import { HeatmapCard } from '../shared/heatmap-card';
+import { QueryState } from '../shared/query-state';
+import { lineCaptions } from '../shared/ring-captions';
+import { LineBars } from '../shared/rings-footer';
+import { StatTile } from '../shared/stat-tile';
+import { TrendCard } from '../shared/trend-card';
+import { ScoringCard } from './scoring-card';
+import { UnitRankingCard } from './unit-ranking-card';
+import styles from '../shared/dashboard.module.css';
+
+/** Tier 1 (局领导): the whole bureau on one page, in one request. */
+export function BureauDashboard() {
+  const query = useQuery(bureauDashboardQueryOptions());
+  return <QueryState query={query}>{(data) => <BureauOverview data={data} />}</QueryState>;
+}
+
+function BureauOverview({ data }: { data: BureauData }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const { gapsPath, targetPath } = useDashboardWiring();
+  const scoringShare = data.scoring ? share(data.scoring.filledCells, data.scoring.expectedCells) : null;
+
+  return (
+    <div className={`${styles.grid} ${styles.printable}`} data-testid="bureau-dashboard">
+      {/* @page cannot be scoped by a selector: it is on the page only while the overview is. */}
+      <style>{'@page { size: A4 landscape; margin: 10mm; }'}</style>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
+          <Card
+            size="small"
+            className={styles.fill}
+            title={
+              <span>
+                {t('dashboards.bureau.majorTargets')}
+                <span className={styles.cardSubtitle}>
+                  {t('dashboards.common.yearAsOf', { year: data.year, at: formatDateTime(t, data.asOf) })}
+                </span>
+              </span>
+            }
+          >
+            <CategoryRings
+              progress={data.majorTargets.progress}
+              captions={lineCaptions(data.majorTargets.lines, labels.line)}
+              testId="major-targets"
+            />
+            <LineBars lines={data.majorTargets.lines} testId="major-targets-lines" />
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <div className={styles.tileStack}>
+            <StatTile
+              label={t('dashboards.kpi.gaps')}
+              value={data.gaps.open}
+              unit={t('dashboards.kpi.gapsUnit')}
+              tone={data.gaps.open > 0 ? 'danger' : 'good'}
+              note={gapsNote(t, data.gaps)}
+              to={gapsPath(data.year)}
+              testId="kpi-gaps"
+            />
+            <StatTile
+              label={t('dashboards.kpi.atRisk')}
+              value={data.atRisk.total}
+              unit={t('dashboards.kpi.targetsUnit')}
+              tone={data.atRisk.total > 0 ? 'warning' : 'good'}
+              note={t('dashboards.kpi.atRiskNote')}
+              testId="kpi-at-risk"
+            />
+            <StatTile
+              label={t('dashboards.kpi.scoring')}
+              value={data.scoring ? formatPercent(scoringShare, 0) : '—'}
+              note={
+                data.scoring
+                  ? t('dashboards.kpi.scoringNote', {
+                      cycle: cycleLong(t, data.scoring.cycle),
+                      filled: data.scoring.filledCells,
+                      expected: data.scoring.expectedCells,
+                    })
+                  : t('dashboards.scoring.noOpenCycle')
+              }
+              testId="kpi-scoring"
+            />
+          </div>
+        </Col>
+
+        <Col xs={24} lg={15}>
+          <HeatmapCard units={data.heatmap} year={data.year} testId="bureau-heatmap" />
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card
+            size="small"
+            className={styles.fill}
+            title={
+              <span>
+                {t('dashboards.atRisk.title')}
+                <span className={styles.cardSubtitle}>
+                  {t('dashboards.atRisk.count', {
+                    shown: data.atRisk.items.length,
+                    total: data.atRisk.total,
+                  })}
+                </span>
+              </span>
+            }
+          >
+            <AtRiskList
+              items={data.atRisk.items}
+              targetPath={targetPath}
+              emptyText={t('dashboards.atRisk.empty')}
+              testId="at-risk-list"
+            />
+          </Card>
+        </Col>
+
+        <Col xs={24} lg={12}>
+          <TrendCard trend={data.trend} testId="bureau-trend" />
+        </Col>
+        <Col xs={24} lg={12}>
+          <GradeCard
+            grades={
+              data.grades && {
+                cycle: data.grades.cycle,
+                evaluees: data.grades.evaluees,
+                byGrade: data.grades.byGrade,
+                excellentQuota: data.grades.excellentQuota,
+                quotaCut: data.grades.quotaCut,
+                vetoed: data.grades.vetoed,
+              }
+            }
+            testId="bureau-grades"
+          />
+        </Col>
+
+        <Col xs={24} lg={12}>
+          <ScoringCard scoring={data.scoring} testId="bureau-scoring" />
+        </Col>
+        <Col xs={24} lg={12}>
+          <UnitRankingCard
+            strongest={data.units.strongest}
+            weakest={data.units.weakest}
+            year={data.year}
+            testId="unit-ranking"
+          />
+        </Col>
+      </Row>
+    </div>
+  );
+}
