@@ -159,6 +159,8 @@ test('the deputy director sees the units in his charge side by side', async ({ p
   const units = page.getByTestId('supervised-units');
   await expect(units).toContainText('医政科');
   await expect(units).toContainText('疾控科');
+  // The demo's overdue 医政科 finding is escalated to the deputy in charge (督导 → superior's dashboard).
+  await expect(page.getByTestId('dashboard-supervision-alert')).toContainText('上报至您');
   await waitForCharts(page, 3);
 
   const requests = await countDashboardRequests(page);

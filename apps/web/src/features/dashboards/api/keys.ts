@@ -7,4 +7,5 @@ export const dashboardKeys = {
   section: (postId?: string, year?: number) => [...dashboardKeys.all, 'section', { postId, year }] as const,
   personal: (year?: number) => [...dashboardKeys.all, 'personal', { year }] as const,
   assessor: (cycleId?: string) => [...dashboardKeys.all, 'assessor', { cycleId }] as const,
+  supervisionTasks: () => [...dashboardKeys.all, 'supervision-tasks'] as const,
 };

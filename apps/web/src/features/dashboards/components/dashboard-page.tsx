@@ -20,6 +20,7 @@ import {
 } from '../utils/dashboard-views';
 import { DashboardWiringContext, type DashboardWiring } from './shared/dashboard-wiring';
 import { DashboardSkeleton } from './shared/query-state';
+import { SupervisionAlert } from './shared/supervision-alert';
 import styles from './shared/dashboard.module.css';
 
 /*
@@ -125,6 +126,10 @@ export function DashboardPage({ me, wiring }: DashboardPageProps) {
             )}
           </div>
         </header>
+
+        <div className={styles.noPrint}>
+          <SupervisionAlert />
+        </div>
 
         {views.length === 0 ? (
           <Card>
