@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from '../support/login-as';
+import { E2E_BASE_URL } from '../support/server';
 
 // The dashboards per tier on the demo bureau: real figures, a drill-down from each, the chief's
 // inline progress update and post switcher, an axe scan of every dashboard, and the screenshots in
@@ -134,7 +135,7 @@ test('the director lands on the bureau overview and drills down from it', async 
   await expect(page.getByTestId('target-title')).toHaveText(riskTitle);
 });
 
-test('the bureau overview in English', async ({ page }) => {
+test('the bureau overview in English, remembered for the user', async ({ page, browser }) => {
   await loginAs(page, 'director');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByTestId('dashboard-title')).toHaveText('Bureau overview');
@@ -142,6 +143,23 @@ test('the bureau overview in English', async ({ page }) => {
   await waitForCharts(page, 4);
   await saveScreenshot(page, 'dashboard-director-en.png');
   await expectNoSeriousA11yViolations(page, 'bureau overview (en-US)');
+
+  // Another browser (nothing in its local storage) opens in the user's saved language.
+  const context = await browser.newContext({
+    baseURL: E2E_BASE_URL,
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 720 },
+  });
+  const elsewhere = await context.newPage();
+  await loginAs(elsewhere, 'director');
+  await expect(elsewhere.getByTestId('dashboard-title')).toHaveText('Bureau overview');
+  // Back to Chinese, which the other specs expect of this user.
+  await elsewhere.getByRole('button', { name: '中文' }).click();
+  await expect(elsewhere.getByTestId('dashboard-title')).toHaveText('全局总览');
+  await expect
+    .poll(async () => (await elsewhere.request.get('/api/auth/me')).json().then((me) => me.user.locale))
+    .toBe('zh-CN');
+  await context.close();
 });
 
 test('the bureau overview fits a tablet', async ({ page }) => {

@@ -131,6 +131,24 @@ describe('me and logout', () => {
   });
 });
 
+describe('preferences', () => {
+  it('remembers the UI language for the user and refuses an unknown one', async () => {
+    const org = await createOrgFixture(h.db);
+    const client = new Client(h.baseUrl);
+    await client.login(org.usernames.staff, FIXTURE_PASSWORD);
+    const saved = await client.request('PATCH', '/api/auth/me/preferences', { locale: 'en-US' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.user.locale).toBe('en-US');
+    // A new session (another browser) gets it back with the user.
+    const elsewhere = await new Client(h.baseUrl).login(org.usernames.staff, FIXTURE_PASSWORD);
+    expect(elsewhere.body.user.locale).toBe('en-US');
+    const bad = await client.request('PATCH', '/api/auth/me/preferences', { locale: 'fr-FR' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    expect((await client.get('/api/auth/me')).body.user.locale).toBe('en-US');
+  });
+});
+
 describe('unknown routes', () => {
   it('answers 404 in the error shape', async () => {
     const res = await new Client(h.baseUrl).get('/api/no-such-thing');

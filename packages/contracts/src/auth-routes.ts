@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChangePasswordRequest, Health, LoginRequest, Me } from './auth';
+import { ChangePasswordRequest, Health, LoginRequest, Me, UpdatePreferences } from './auth';
 import { IdParams } from './common-http';
 import { defineRoute } from './route';
 
@@ -49,6 +49,16 @@ export const systemAndAuthRoutes = {
     tag: 'auth',
     summary: 'The logged-in user, their person, posts and roles',
     access: 'session',
+    status: 200,
+    response: Me,
+  }),
+  updatePreferences: defineRoute({
+    method: 'patch',
+    path: '/api/auth/me/preferences',
+    tag: 'auth',
+    summary: "Save one's preferences (the UI language), remembered per user",
+    access: 'session',
+    body: UpdatePreferences,
     status: 200,
     response: Me,
   }),

@@ -52,3 +52,10 @@ export const Health = z
   .object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'unreachable']) })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof Health>;
+
+/** The user's own preferences, kept on the server so they follow the user between browsers. */
+export const UpdatePreferences = z
+  .object({ locale: z.enum(['zh-CN', 'en-US'], '语言应为 zh-CN 或 en-US') })
+  .strict()
+  .meta({ id: 'UpdatePreferences' });
+export type UpdatePreferences = z.infer<typeof UpdatePreferences>;

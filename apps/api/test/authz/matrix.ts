@@ -176,6 +176,7 @@ export const matrix: Record<string, RouteAuthz> = {
   },
   logout: { object: 'none', phase: 'end', expect: { none: ALL(204) } },
   me: { object: 'none', expect: { none: ALL(200) } },
+  updatePreferences: { object: 'none', body: () => ({ locale: 'zh-CN' }), expect: { none: ALL(200) } },
   changePassword: {
     object: 'none',
     phase: 'last',

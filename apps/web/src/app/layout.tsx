@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Spin, Tag, type MenuProps } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { ForbiddenResult } from '@/components/forbidden-result';
@@ -7,6 +7,8 @@ import { LanguageSwitch } from '@/components/language-switch';
 import { TierTag } from '@/components/tier-tag';
 import { useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
+import { useUpdatePreferences } from '@/features/auth/api/update-preferences';
+import { changeLanguage, currentLanguage } from '@/lib/i18n';
 import { loginPath } from '@/features/auth/utils/return-path';
 import { AntdProvider } from './antd-provider';
 import { findNavItem, navigationFor } from './navigation';
@@ -22,6 +24,11 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const isNavigating = useNavigation().state === 'loading';
   const logoutMutation = useLogout({ onLoggedOut: () => navigate(loginPath, { replace: true }) });
+  const { mutate: savePreferences } = useUpdatePreferences();
+  // The language is remembered per user on the server: it follows them to any browser.
+  useEffect(() => {
+    if (me.user.locale !== currentLanguage()) void changeLanguage(me.user.locale);
+  }, [me.user.locale]);
 
   const currentItem = findNavItem(pathname);
   const canSeePage = !currentItem || currentItem.canAccess(me);
@@ -82,7 +89,7 @@ export function AppLayout() {
                   <TierTag tier={me.highestTier} data-testid="current-user-tier" />
                 )}
               </div>
-              <LanguageSwitch />
+              <LanguageSwitch onChange={(locale) => savePreferences({ locale })} />
               <Button
                 onClick={() => logoutMutation.mutate()}
                 loading={logoutMutation.isPending}

@@ -48,6 +48,9 @@ export function createAuthRepository(db: Db) {
     touchSession: (tokenHash: string, at: Date) =>
       db.session.updateMany({ where: { tokenHash }, data: { lastSeenAt: at } }),
 
+    updateLocale: (userId: string, locale: string) =>
+      db.userAccount.update({ where: { id: userId }, data: { locale }, select: { id: true } }),
+
     deleteSession: (tokenHash: string) => db.session.deleteMany({ where: { tokenHash } }),
 
     transaction: <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn),

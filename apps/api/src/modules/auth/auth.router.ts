@@ -39,6 +39,8 @@ export function createAuthRouter(auth: AuthService, options: { isCookieSecure: b
 
   mount(router, routes.me, async (_input, { actor }) => auth.getMe(actor));
 
+  mount(router, routes.updatePreferences, async ({ body }, { actor }) => auth.updatePreferences(actor, body));
+
   mount(router, routes.changePassword, async ({ body }, { actor, req, res }) => {
     await withRetryAfter(res, () => auth.changePassword(actor, body, { ip: req.ip }));
   });

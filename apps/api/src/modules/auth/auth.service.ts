@@ -1,4 +1,11 @@
-import type { ChangePasswordRequest, LoginRequest, Me, Role, Tier } from '@zeren/contracts';
+import type {
+  ChangePasswordRequest,
+  LoginRequest,
+  Me,
+  Role,
+  Tier,
+  UpdatePreferences,
+} from '@zeren/contracts';
 import type { Config } from '../../config';
 import type { Actor } from '../../http/actor';
 import { DomainError, forbidden, notFound } from '../../http/errors';
@@ -226,6 +233,11 @@ export function createAuthService(deps: {
           after: { disabledAt: null },
         });
       });
+    },
+
+    async updatePreferences(actor: Actor, preferences: UpdatePreferences): Promise<Me> {
+      await repo.updateLocale(actor.userId, preferences.locale);
+      return this.getMe(actor);
     },
 
     async getMe(actor: Actor): Promise<Me> {
