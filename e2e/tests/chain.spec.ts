@@ -12,6 +12,8 @@ test('the director opens the chain, switches to the party line and drills down t
   // The administrative line: sections under the deputy directors.
   await expect(tree).toContainText('医政科科长');
   await expect(tree).not.toContainText('第二党小组组长');
+  // Supervision findings overlay the chain: the demo's overdue 医政科 finding is on the chief's post.
+  await expect(tree.getByTestId('chain-finding-badge').first()).toContainText('逾期整改');
 
   await page.getByTestId('chain-line-switch').getByText('党群线').click();
   await expect(page).toHaveURL(/line=PARTY/);

@@ -350,6 +350,14 @@ describe('escalation', () => {
     ).toEqual([finding.id]);
     const director = await loginAs(h.baseUrl, fx.usernames.director);
     expect((await director.get('/api/supervision/tasks/mine')).body.escalatedToMe).toEqual([]);
+    // The chain shows the finding on the responsible post (the overlay on the chain page).
+    const chain = await director.get('/api/chain?line=ADMINISTRATIVE');
+    const chiefNode = chain.body.nodes.find((n: { post: { id: string } }) => n.post.id === fx.postIds.chief);
+    expect(chiefNode).toMatchObject({ openFindingCount: 1, overdueFindingCount: 1 });
+    const deputyNode = chain.body.nodes.find(
+      (n: { post: { id: string } }) => n.post.id === fx.postIds.deputy,
+    );
+    expect(deputyNode).toMatchObject({ openFindingCount: 0, overdueFindingCount: 0 });
     expect((await assessor.get('/api/supervision/findings?overdue=true')).body.total).toBe(1);
     expect((await assessor.get('/api/supervision/board')).body.totals).toMatchObject({ open: 1, overdue: 1 });
 

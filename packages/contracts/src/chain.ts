@@ -30,6 +30,9 @@ export const ChainNode = z
     /** Direct reports in this line (also those beyond `depth`, so the UI knows to offer "expand"). */
     subordinateCount: z.number().int(),
     openGapCount: z.number().int(),
+    /** Supervision findings against this post not yet closed (督导整改), and how many are overdue. */
+    openFindingCount: z.number().int(),
+    overdueFindingCount: z.number().int(),
   })
   .meta({ id: 'ChainNode' });
 export type ChainNode = z.infer<typeof ChainNode>;

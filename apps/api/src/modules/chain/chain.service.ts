@@ -101,6 +101,7 @@ export function createChainService(deps: {
       for (const gap of gaps.openGapsOf(facts, facts.gaps)) {
         if (gap.postId) openByPost.set(gap.postId, (openByPost.get(gap.postId) ?? 0) + 1);
       }
+      const findingsByPost = await repo.openFindingsByPost(actor.organisationId);
       const ownTargets = new Map<string, OwnedTargetProgress[]>();
       for (const t of facts.targets) {
         if (t.status !== 'ACTIVE' || t.ownerPostId === null) continue;
@@ -127,6 +128,8 @@ export function createChainService(deps: {
           targetCount: own.length,
           subordinateCount: reportsOf.get(id)?.length ?? 0,
           openGapCount: openByPost.get(id) ?? 0,
+          openFindingCount: findingsByPost.get(id)?.open ?? 0,
+          overdueFindingCount: findingsByPost.get(id)?.overdue ?? 0,
         };
       });
       return { line, year, rootIds: roots, nodes };

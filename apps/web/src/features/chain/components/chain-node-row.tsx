@@ -50,6 +50,20 @@ export function ChainNodeRow({ node, year, isFocused, isMatch }: ChainNodeRowPro
             ))
           )}
         </span>
+        {node.openFindingCount > 0 && (
+          <Tooltip
+            title={t('chain.findingTooltip', {
+              count: node.openFindingCount,
+              overdue: node.overdueFindingCount,
+            })}
+          >
+            <Tag color={node.overdueFindingCount > 0 ? 'red' : 'gold'} data-testid="chain-finding-badge">
+              {node.overdueFindingCount > 0
+                ? t('chain.overdueFindingBadge', { count: node.overdueFindingCount })
+                : t('chain.findingBadge', { count: node.openFindingCount })}
+            </Tag>
+          </Tooltip>
+        )}
       </div>
       <div className={styles.metrics}>
         <div className={styles.categoryBars}>
