@@ -15,35 +15,30 @@ const shellOnlyModules = /[\\/]zod[\\/]v4[\\/]locales[\\/]zh-CN/;
 export default defineConfig({
   plugins: [
     react(),
-    routeBudget([
-      // What anyone loads first, often on an old office PC: kept free of the shell and of antd.
-      { name: 'login', modules: ['src/features/auth/components/login-page.tsx'], maxKiB: 200 },
-      // The first screen after login: the shell and the dashboard page (every route stays ≤ 480 KiB).
-      {
-        name: 'shell + dashboard',
-        modules: ['src/app/layout.tsx', 'src/app/routes/dashboard.tsx'],
-        maxKiB: 480,
+    // Every route the router lazy-loads, read from the router: the login page stays light (no
+    // shell, no antd), no route passes 480 KiB, and only routes that draw charts load ECharts.
+    routeBudget({
+      router: 'src/app/router.tsx',
+      navigation: 'src/app/navigation.ts',
+      login: 'src/features/auth/components/login-page.tsx',
+      shell: 'src/app/layout.tsx',
+      chartComponent: 'src/features/dashboards/components/chart/chart.tsx',
+      chartLibrary: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/,
+      loginMaxKiB: 200,
+      routeMaxKiB: 480,
+      // Known exceptions, each allowed its size + ~3 KiB until it is brought under 480 (then the
+      // build warns to delete its line). Every dashboard draws charts on its first screen, so it
+      // counts ECharts (~179 KiB) on top of the shell (~312); those with target lists also antd's
+      // Table (~75 KiB with pagination, select and filter tree). The audit log shows a RangePicker
+      // and a Table. docs/performance.md, "Front end"; 2026-11, issue 9.
+      overBudget: {
+        '/ · bureau-dashboard': 556,
+        '/ · supervisor-dashboard': 660,
+        '/ · section-dashboard': 660,
+        '/ · personal-dashboard': 660,
+        '/admin/audit': 502,
       },
-      // Reported, not budgeted: a tier's dashboard with its lazily loaded parts, ECharts included.
-      {
-        name: 'dashboard tier 1 + charts',
-        modules: [
-          'src/app/layout.tsx',
-          'src/app/routes/dashboard.tsx',
-          'src/features/dashboards/components/bureau/bureau-dashboard.tsx',
-          'src/features/dashboards/components/chart/echart.tsx',
-        ],
-      },
-      {
-        name: 'dashboard tier 3 + charts',
-        modules: [
-          'src/app/layout.tsx',
-          'src/app/routes/dashboard.tsx',
-          'src/features/dashboards/components/section/section-dashboard.tsx',
-          'src/features/dashboards/components/chart/echart.tsx',
-        ],
-      },
-    ]),
+    }),
   ],
   // `@/…` resolves from tsconfig.json `paths`: one alias definition for tsc and vite.
   resolve: { tsconfigPaths: true },
@@ -53,6 +48,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // ECharts is one 540 kB chunk by design; the route budget above is the check that matters.
+    chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
         codeSplitting: {

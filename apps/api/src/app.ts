@@ -25,6 +25,7 @@ import { createOrgRouter } from './modules/org/org.router';
 import { createEvaluationsRouter } from './modules/evaluations/evaluations.router';
 import { createSupervisionRouter } from './modules/supervision/supervision.router';
 import { createSystemRouter } from './modules/system/system.router';
+import { createSpreadsheetsRouter } from './modules/spreadsheets/spreadsheets.router';
 import { createTargetsRouter } from './modules/targets/targets.router';
 
 // Validation messages in Chinese by default: they reach people through the UI.
@@ -110,6 +111,7 @@ export function createApp({ db, config, logger }: AppDeps) {
   api.use(createAuditRouter(ctx));
   api.use(createSupervisionRouter(ctx));
   api.use(createDashboardsRouter(ctx));
+  api.use(createSpreadsheetsRouter(ctx));
   api.use('/api', notFoundHandler);
   app.use(api);
 

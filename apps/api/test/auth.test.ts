@@ -156,3 +156,106 @@ describe('unknown routes', () => {
     expect(res.body.error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('session lookup (one statement per request)', () => {
+  const lastSeenOf = async (userId: string) =>
+    (await h.db.session.findFirstOrThrow({ where: { userId } })).lastSeenAt.getTime();
+
+  it('slides the idle timeout: refreshes lastSeenAt older than a minute, leaves a fresher one alone', async () => {
+    const org = await createOrgFixture(h.db);
+    const client = new Client(h.baseUrl);
+    await client.login(org.usernames.chief, FIXTURE_PASSWORD);
+    const { id } = await h.db.userAccount.findUniqueOrThrow({ where: { username: org.usernames.chief } });
+
+    // Idle 29 minutes: still alive, and the request moves lastSeenAt to now.
+    await h.db.session.updateMany({
+      where: { userId: id },
+      data: { lastSeenAt: new Date(Date.now() - 29 * 60_000) },
+    });
+    const before = Date.now();
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+    expect(await lastSeenOf(id)).toBeGreaterThanOrEqual(before - 1_000);
+
+    // Seen 20 seconds ago: no write, the value stays exactly as it was.
+    const recent = new Date(Date.now() - 20_000);
+    await h.db.session.updateMany({ where: { userId: id }, data: { lastSeenAt: recent } });
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+    expect(await lastSeenOf(id)).toBe(recent.getTime());
+  });
+
+  it('costs the same single statement whether or not the session is touched', async () => {
+    const org = await createOrgFixture(h.db);
+    const client = new Client(h.baseUrl);
+    await client.login(org.usernames.staff, FIXTURE_PASSWORD);
+    const { id } = await h.db.userAccount.findUniqueOrThrow({ where: { username: org.usernames.staff } });
+    const statementsOf = async () => {
+      const before = h.queryCount();
+      expect((await client.get('/api/auth/me')).status).toBe(200);
+      return h.queryCount() - before;
+    };
+    const fresh = await statementsOf();
+    await h.db.session.updateMany({
+      where: { userId: id },
+      data: { lastSeenAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    const touched = await statementsOf();
+    // The session lookup (with its touch) and GET /api/auth/me's own read.
+    expect(fresh).toBe(2);
+    expect(touched).toBe(2);
+  });
+
+  it('resolves active posts only, primary first, with the assessor role from the membership', async () => {
+    const org = await createOrgFixture(h.db);
+    const { organisationId } = org;
+    const chief = org.personIds.chief;
+    const unit = await h.db.orgUnit.findFirstOrThrow({ where: { organisationId, name: '医政科' } });
+    // An acting post (not primary, higher tier), an ended holding and a holding of an archived post.
+    await h.db.holding.create({ data: { organisationId, personId: chief, postId: org.postIds.deputy } });
+    await h.db.holding.create({
+      data: {
+        organisationId,
+        personId: chief,
+        postId: org.postIds.staff,
+        startedOn: new Date('2025-01-01'),
+        endedOn: new Date('2026-01-01'),
+      },
+    });
+    const archived = await h.db.post.create({
+      data: {
+        organisationId,
+        unitId: unit.id,
+        code: 'YZ-OLD',
+        title: '旧岗位',
+        tier: 3,
+        lines: ['ADMINISTRATIVE'],
+        adminSuperiorId: org.postIds.deputy,
+        archivedAt: new Date(),
+      },
+    });
+    await h.db.holding.create({ data: { organisationId, personId: chief, postId: archived.id } });
+    await h.db.assessmentGroupMember.create({ data: { organisationId, personId: chief } });
+
+    const client = new Client(h.baseUrl);
+    const login = await client.login(org.usernames.chief, FIXTURE_PASSWORD);
+    const me = await client.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual(login.body);
+    expect(me.body.roles).toEqual(['ASSESSOR']);
+    expect(me.body.highestTier).toBe(2);
+    expect(me.body.person).toEqual({ id: chief, name: '孙科长' });
+    expect(me.body.posts).toEqual([
+      {
+        id: org.postIds.chief,
+        title: '医政科科长',
+        tier: 3,
+        unit: { id: unit.id, name: '医政科', kind: 'SECTION' },
+        lines: ['ADMINISTRATIVE'],
+        isPrimary: true,
+      },
+      expect.objectContaining({ id: org.postIds.deputy, tier: 2, isPrimary: false }),
+    ]);
+    // The actor carries the same posts: the acting tier-2 post opens the supervisor dashboard.
+    const dashboard = await client.get(`/api/dashboards/supervisor?postId=${org.postIds.deputy}`);
+    expect(dashboard.status).toBe(200);
+  });
+});

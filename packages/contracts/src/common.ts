@@ -11,6 +11,8 @@ export const ErrorCode = z.enum([
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  /** Well-formed but refused as a whole, e.g. an import whose rows have errors (422). */
+  'UNPROCESSABLE_CONTENT',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ]);

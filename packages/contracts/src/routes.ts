@@ -3,7 +3,9 @@ import { chainRoutes, targetRoutes } from './target-routes';
 import { dashboardRoutes } from './dashboard-routes';
 import { evaluationRoutes } from './evaluation-routes';
 import { orgRoutes } from './org-routes';
+import { registrationFormRoutes } from './registration-form-routes';
 import { supervisionRoutes } from './supervision-routes';
+import { spreadsheetRoutes } from './spreadsheet-routes';
 
 export * from './route';
 
@@ -13,9 +15,11 @@ export const routes = {
   ...chainRoutes,
   ...targetRoutes,
   ...evaluationRoutes,
+  ...registrationFormRoutes,
   ...orgRoutes,
   ...supervisionRoutes,
   ...dashboardRoutes,
+  ...spreadsheetRoutes,
 } as const;
 
 export type Routes = typeof routes;

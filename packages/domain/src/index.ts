@@ -10,3 +10,4 @@ export * from './cycles';
 export * from './scoring';
 export * from './grading';
 export * from './supervision';
+export * from './spreadsheets';

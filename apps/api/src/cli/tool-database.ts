@@ -1,4 +1,4 @@
-// How the command-line tools (backup, restore, audit:verify) reach the database.
+// How the command-line tools (migrate, backup, restore, audit:verify, seed:scale) reach the database.
 import pg from 'pg';
 import type { Config } from '../config';
 import { openDatabase, type DatabaseHandle } from '../db/database';

@@ -58,6 +58,19 @@ export interface Upload {
   mimeType: string;
 }
 
+const TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word（docx）',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel（xlsx）',
+};
+/** " PDF、PNG 和 Excel（xlsx）": the accepted types as a person names them. */
+function describeTypes(mimeTypes: readonly string[]): string {
+  const names = mimeTypes.map((t) => TYPE_NAMES[t] ?? t);
+  return ` ${names.length > 1 ? `${names.slice(0, -1).join('、')}和 ${names.at(-1)}` : names[0]}`;
+}
+
 async function readUpload(
   req: Request,
   limits: { maxBytes: number; mimeTypes: readonly string[] },
@@ -66,7 +79,7 @@ async function readUpload(
   if (!limits.mimeTypes.includes(mimeType)) {
     throw new DomainError(
       'UNSUPPORTED_MEDIA_TYPE',
-      '不支持的文件类型：仅支持 PDF、PNG、JPEG、Word（docx）和 Excel（xlsx）',
+      `不支持的文件类型：仅支持${describeTypes(limits.mimeTypes)}`,
     );
   }
   const declared = Number(req.get('content-length') ?? NaN);

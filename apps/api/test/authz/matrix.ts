@@ -24,6 +24,9 @@
 // posts (publishing the year needs a gap-free chain); `phase: 'last'` changes passwords
 // (ending other sessions) and `'end'` logs out.
 
+import { ROSTER_SHEETS, TARGET_BOOK_SHEETS, type SheetSpec } from '@zeren/domain';
+import ExcelJS from 'exceljs';
+
 export const ACTORS = ['anonymous', 'tier1', 'tier2', 'tier3', 'tier4', 'assessor', 'admin'] as const;
 export type ActorName = (typeof ACTORS)[number];
 export type Scope = 'none' | 'own' | 'subtree' | 'sibling' | 'inOrg' | 'otherOrg';
@@ -124,6 +127,16 @@ const LEADS = (ok: number) => ONLY(['tier1', 'admin'], ok);
 const READERS = (ok: number) => ONLY(['tier1', 'assessor', 'admin'], ok);
 const ASSESSOR = (ok: number) => ONLY(['assessor'], ok);
 const PLAN_MANAGERS = (ok: number) => ONLY(['assessor', 'admin'], ok);
+
+/** An import template as the office would upload it unchanged: the header rows, no data. */
+async function emptyWorkbook(specs: readonly SheetSpec[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  for (const spec of specs) workbook.addWorksheet(spec.name).addRow(spec.columns.map((c) => c.header));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const EMPTY_ROSTER = { contentType: XLSX, bytes: await emptyWorkbook(ROSTER_SHEETS) };
+const EMPTY_TARGET_BOOK = { contentType: XLSX, bytes: await emptyWorkbook(TARGET_BOOK_SHEETS) };
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 const WINDOW = () => ({
@@ -395,6 +408,29 @@ export const matrix: Record<string, RouteAuthz> = {
     object: 'cycle:published',
     expect: { inOrg: READERS(200), otherOrg: ONLY(['tier1', 'assessor', 'admin'], 404) },
   },
+  // 考核登记表: exactly the result sheet's readers; the whole cycle's workbook like the results export.
+  getRegistrationForm: {
+    object: 'cyclePerson:published',
+    expect: {
+      own: [401, 404, 200, 200, 200, 404, 404],
+      subtree: [401, 200, 404, 404, null, 200, 200],
+      sibling: [401, null, 404, 404, 404, null, null],
+      otherOrg: NOT_FOUND,
+    },
+  },
+  exportRegistrationForm: {
+    object: 'cyclePerson:published',
+    expect: {
+      own: [401, 404, 200, 200, 200, 404, 404],
+      subtree: [401, 200, 404, 404, null, 200, 200],
+      sibling: [401, null, 404, 404, 404, null, null],
+      otherOrg: NOT_FOUND,
+    },
+  },
+  exportRegistrationForms: {
+    object: 'cycle:published',
+    expect: { inOrg: READERS(200), otherOrg: ONLY(['tier1', 'assessor', 'admin'], 404) },
+  },
   listAmendments: {
     object: 'cycle:published',
     expect: { inOrg: READERS(200), otherOrg: ONLY(['tier1', 'assessor', 'admin'], 404) },
@@ -575,4 +611,14 @@ export const matrix: Record<string, RouteAuthz> = {
     body: (c) => ({ proposalId: c.params.proposalId }),
     expect: { inOrg: ASSESSOR(201), otherOrg: ONLY(['assessor'], 404) },
   },
+
+  // ─── spreadsheets: templates, imports (admin; the target book also tier 1), exports ──────────
+  downloadRosterTemplate: { object: 'none', expect: { none: ALL(200) } },
+  previewRosterImport: { object: 'none', upload: EMPTY_ROSTER, expect: { none: ADMIN(200) } },
+  importRoster: { object: 'none', upload: EMPTY_ROSTER, expect: { none: ADMIN(200) } },
+  downloadTargetTemplate: { object: 'none', expect: { none: ALL(200) } },
+  previewTargetImport: { object: 'none', upload: EMPTY_TARGET_BOOK, expect: { none: LEADS(200) } },
+  importTargets: { object: 'none', upload: EMPTY_TARGET_BOOK, expect: { none: LEADS(200) } },
+  exportRoster: { object: 'none', expect: { none: ALL(200) } },
+  exportTargets: { object: 'none', query: '?year=2026', expect: { none: ALL(200) } },
 };

@@ -42,7 +42,11 @@ export function useHarness(): Harness {
     });
     h.queryCount = () => statements;
     h.db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-    const app = createApp({ db: h.db, config, logger: pino({ level: 'silent' }) });
+    const app = createApp({
+      db: h.db,
+      config,
+      logger: pino({ level: process.env.ZEREN_TEST_LOG ?? 'silent' }),
+    });
     const server = app.listen(0, '127.0.0.1');
     answerClientErrors(server);
     await new Promise<void>((resolve) => server.once('listening', resolve));

@@ -64,6 +64,7 @@ export const navItems: readonly NavItem[] = [
     canAccess: anyOf(tierAtMost(1), hasRole('ADMIN')),
   },
   { id: 'adminOrg', path: '/admin/org', group: 'admin', canAccess: hasRole('ADMIN') },
+  { id: 'adminSpreadsheets', path: '/admin/spreadsheets', group: 'admin', canAccess: hasRole('ADMIN') },
   { id: 'adminAudit', path: '/admin/audit', group: 'admin', canAccess: hasRole('ADMIN') },
 ];
 

@@ -22,8 +22,6 @@ const AppLayout = shell.component((module) => module.AppLayout, 'AppLayout');
 const ContentErrorBoundary = shell.component((module) => module.ContentErrorBoundary, 'ContentErrorBoundary');
 
 const dashboard = lazyModule(() => import('./routes/dashboard'));
-// PLACEHOLDER: one page stands in for every menu entry whose feature is not built yet (此功能正在建设中).
-const placeholder = lazyModule(() => import('./routes/placeholder'));
 const notFound = lazyModule(() => import('./routes/not-found'));
 const chain = lazyModule(() => import('./routes/chain'));
 const person = lazyModule(() => import('./routes/person'));
@@ -32,20 +30,26 @@ const targets = lazyModule(() => import('./routes/targets'));
 const myTargets = lazyModule(() => import('./routes/my-targets'));
 const targetDetail = lazyModule(() => import('./routes/target-detail'));
 const adminOrg = lazyModule(() => import('./routes/admin-org'));
+const adminSpreadsheets = lazyModule(() => import('./routes/admin-spreadsheets'));
 const evaluationWorkbench = lazyModule(() => import('./routes/evaluation-workbench'));
 const evaluationCycles = lazyModule(() => import('./routes/evaluation-cycles'));
 const cycleResults = lazyModule(() => import('./routes/cycle-results'));
 const resultSheet = lazyModule(() => import('./routes/result-sheet'));
+const registrationForm = lazyModule(() => import('./routes/registration-form'));
 const myResults = lazyModule(() => import('./routes/my-results'));
 const supervision = lazyModule(() => import('./routes/supervision'));
+const supervisionInspect = lazyModule(() => import('./routes/supervision-inspect'));
+const supervisionFinding = lazyModule(() => import('./routes/supervision-finding'));
+const supervisionReport = lazyModule(() => import('./routes/supervision-report'));
+const adminAudit = lazyModule(() => import('./routes/admin-audit'));
 
 interface Page {
   preload: () => Promise<unknown>;
   Component: ComponentType;
 }
 
-/** Built pages, by menu entry. Replace a placeholder by adding its entry here. */
-const pages: Partial<Record<NavId, Page>> = {
+/** The page of every menu entry: a new entry in navigation.ts without one here does not compile. */
+const pages: Record<NavId, Page> = {
   dashboard: {
     preload: dashboard.preload,
     Component: dashboard.component((m) => m.DashboardRoute, 'DashboardRoute'),
@@ -60,6 +64,10 @@ const pages: Partial<Record<NavId, Page>> = {
   adminOrg: {
     preload: adminOrg.preload,
     Component: adminOrg.component((m) => m.AdminOrgRoute, 'AdminOrgRoute'),
+  },
+  adminSpreadsheets: {
+    preload: adminSpreadsheets.preload,
+    Component: adminSpreadsheets.component((m) => m.AdminSpreadsheetsRoute, 'AdminSpreadsheetsRoute'),
   },
   evaluationWorkbench: {
     preload: evaluationWorkbench.preload,
@@ -81,6 +89,10 @@ const pages: Partial<Record<NavId, Page>> = {
     preload: supervision.preload,
     Component: supervision.component((m) => m.MySupervisionRoute, 'MySupervisionRoute'),
   },
+  adminAudit: {
+    preload: adminAudit.preload,
+    Component: adminAudit.component((m) => m.AdminAuditRoute, 'AdminAuditRoute'),
+  },
 };
 
 const targetDetailPage: Page = {
@@ -90,6 +102,10 @@ const targetDetailPage: Page = {
 const resultSheetPage: Page = {
   preload: resultSheet.preload,
   Component: resultSheet.component((m) => m.ResultSheetRoute, 'ResultSheetRoute'),
+};
+const registrationFormPage: Page = {
+  preload: registrationForm.preload,
+  Component: registrationForm.component((m) => m.RegistrationFormRoute, 'RegistrationFormRoute'),
 };
 
 /**
@@ -108,33 +124,39 @@ const subPages: readonly { path: string; page: Page }[] = [
   },
   { path: '/evaluations/cycles/:cycleId/results/:personId', page: resultSheetPage },
   { path: '/my/results/:cycleId', page: resultSheetPage },
+  // 考核登记表 (A4, to sign): under the result sheet it is reached from.
+  { path: '/evaluations/cycles/:cycleId/results/:personId/registration-form', page: registrationFormPage },
+  { path: '/my/results/:cycleId/registration-form', page: registrationFormPage },
   // 督导: the inspection form, a finding (under either menu entry) and the printable report.
   {
     path: '/supervision/inspect',
     page: {
-      preload: supervision.preload,
-      Component: supervision.component((m) => m.SupervisionInspectRoute, 'SupervisionInspectRoute'),
+      preload: supervisionInspect.preload,
+      Component: supervisionInspect.component((m) => m.SupervisionInspectRoute, 'SupervisionInspectRoute'),
     },
   },
   {
     path: '/supervision/findings/:id',
     page: {
-      preload: supervision.preload,
-      Component: supervision.component((m) => m.SupervisionFindingRoute, 'SupervisionFindingRoute'),
+      preload: supervisionFinding.preload,
+      Component: supervisionFinding.component((m) => m.SupervisionFindingRoute, 'SupervisionFindingRoute'),
     },
   },
   {
     path: '/my/supervision/findings/:id',
     page: {
-      preload: supervision.preload,
-      Component: supervision.component((m) => m.MySupervisionFindingRoute, 'MySupervisionFindingRoute'),
+      preload: supervisionFinding.preload,
+      Component: supervisionFinding.component(
+        (m) => m.MySupervisionFindingRoute,
+        'MySupervisionFindingRoute',
+      ),
     },
   },
   {
     path: '/supervision/inspections/:id',
     page: {
-      preload: supervision.preload,
-      Component: supervision.component((m) => m.InspectionReportRoute, 'InspectionReportRoute'),
+      preload: supervisionReport.preload,
+      Component: supervisionReport.component((m) => m.InspectionReportRoute, 'InspectionReportRoute'),
     },
   },
   {
@@ -142,10 +164,6 @@ const subPages: readonly { path: string; page: Page }[] = [
     page: { preload: person.preload, Component: person.component((m) => m.PersonRoute, 'PersonRoute') },
   },
 ];
-const placeholderPage: Page = {
-  preload: placeholder.preload,
-  Component: placeholder.component((m) => m.PlaceholderRoute, 'PlaceholderRoute'),
-};
 const notFoundPage: Page = {
   preload: notFound.preload,
   Component: notFound.component((m) => m.NotFoundRoute, 'NotFoundRoute'),
@@ -206,7 +224,7 @@ export function createAppRouter(queryClient: QueryClient) {
           ErrorBoundary: ContentErrorBoundary,
           children: [
             ...navItems.map((item): RouteObject => {
-              const route = pageRoute(pages[item.id] ?? placeholderPage, item);
+              const route = pageRoute(pages[item.id], item);
               return item.path === '/' ? { index: true, ...route } : { path: item.path.slice(1), ...route };
             }),
             ...subPages.map(({ path, page }): RouteObject => ({

@@ -40,6 +40,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Upload options: `onProgress` reports bytes sent (the request then goes through XMLHttpRequest). */
+export interface UploadOptions extends CallOptions {
+  onProgress?: (progress: { loaded: number; total: number }) => void;
+}
+
 /**
  * The one way the web talks to the API. Method, path and shapes come from the route contract,
  * so a call cannot drift from what the server validates.
@@ -70,7 +75,7 @@ export async function uploadFile<R extends UploadRoute>(
   route: R,
   input: Omit<RouteInput<R>, 'body'>,
   file: File,
-  options: CallOptions = {},
+  options: UploadOptions = {},
 ): Promise<RouteOutput<R>> {
   if (file.size > route.upload.maxBytes) {
     throw new ApiError({
@@ -87,11 +92,56 @@ export async function uploadFile<R extends UploadRoute>(
     });
   }
   const { params, query } = input as { params?: object; query?: object };
-  return send(route, buildPath(route.path, params) + buildQueryString(query), {
+  const url = buildPath(route.path, params) + buildQueryString(query);
+  if (options.onProgress) return sendWithProgress(route, url, file, options);
+  return send(route, url, {
     headers: { 'Content-Type': file.type },
     body: file,
     signal: options.signal,
   });
+}
+
+/**
+ * fetch cannot report upload progress; XMLHttpRequest can. The answer is turned into a Response
+ * and read exactly as `send` reads one, so errors and parsing are the same either way.
+ */
+function sendWithProgress<R extends RouteContract>(
+  route: R,
+  url: string,
+  file: File,
+  options: UploadOptions,
+): Promise<RouteOutput<R>> {
+  return new Promise<Response>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(route.method.toUpperCase(), url);
+    xhr.withCredentials = true;
+    xhr.responseType = 'blob';
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-Requested-With', 'zeren');
+    xhr.setRequestHeader('Content-Type', file.type);
+    xhr.upload.onprogress = (event) =>
+      options.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
+    xhr.onload = () => {
+      const headers = new Headers();
+      for (const line of xhr
+        .getAllResponseHeaders()
+        .trim()
+        .split(/[\r\n]+/)) {
+        const at = line.indexOf(':');
+        if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+      }
+      const hasBody = xhr.status !== 204 && xhr.status !== 205 && xhr.status !== 304;
+      resolve(new Response(hasBody ? (xhr.response as Blob) : null, { status: xhr.status, headers }));
+    };
+    const fail = () =>
+      reject(new ApiError({ code: 'NETWORK_ERROR', status: 0, message: i18n.t('errors.network') }));
+    xhr.onerror = fail;
+    xhr.ontimeout = fail;
+    xhr.onabort = () => reject(options.signal?.reason ?? new DOMException('Aborted', 'AbortError'));
+    if (options.signal?.aborted) return xhr.onabort(new ProgressEvent('abort'));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  }).then((response) => readAnswer(route, response));
 }
 
 /** A route whose success body is a file (`download` in its contract), not JSON. */
@@ -169,6 +219,11 @@ async function send<R extends RouteContract>(
     throw new ApiError({ code: 'NETWORK_ERROR', status: 0, message: i18n.t('errors.network'), cause: error });
   }
 
+  return readAnswer(route, response);
+}
+
+/** The route's output from a response, or the ApiError it carries. */
+async function readAnswer<R extends RouteContract>(route: R, response: Response): Promise<RouteOutput<R>> {
   if (!response.ok) throw await toApiError(response);
   if (route.response === null || response.status === 204) return undefined as RouteOutput<R>;
 

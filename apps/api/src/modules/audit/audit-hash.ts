@@ -21,10 +21,13 @@ export function toAuditJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
-/** SHA-256 of the previous hash and the canonical (RFC 8785) JSON of the entry. */
+/** The canonical (RFC 8785) JSON of an entry: what its hash covers after the previous hash. */
+export const canonicalAuditRecord = (record: AuditRecord): string => canonicalize(record) ?? '';
+
+/**
+ * SHA-256 of the previous hash and the canonical JSON of the entry. The database computes the same
+ * when it appends (`zeren_audit_append`: sha256 of the previous hash followed by this JSON, UTF-8).
+ */
 export function hashAuditRecord(prevHash: string, record: AuditRecord): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update(canonicalize(record) ?? '')
-    .digest('hex');
+  return createHash('sha256').update(prevHash).update(canonicalAuditRecord(record)).digest('hex');
 }

@@ -12,45 +12,46 @@ import { DomainError, forbidden, notFound } from '../../http/errors';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
 import { newToken, sha256Hex } from '../../lib/tokens';
 import type { AuditService } from '../audit/audit.service';
-import type { AuthRepository, UserWithPosts } from './auth.repository';
+import type { AuthRepository, SessionUser } from './auth.repository';
 import { createLoginThrottle } from './login-throttle';
 import { passwordProblem } from './password-policy';
 
 /** Refresh `lastSeenAt` at most this often: the idle timeout does not need a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-function rolesOf(user: UserWithPosts): Role[] {
-  const roles: Role[] = [...user.roles];
-  if (user.person.assessorMembership) roles.push('ASSESSOR');
+function rolesOf(user: SessionUser): Role[] {
+  const roles = [...user.roles];
+  if (user.isAssessor) roles.push('ASSESSOR');
   return roles;
 }
 
-function activeHoldings(user: UserWithPosts) {
-  return [...user.person.holdings].sort(
+/** Primary first, then the highest tier (the query orders them so too; this keeps it explicit). */
+function activeHoldings(user: SessionUser) {
+  return [...user.holdings].sort(
     (a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.post.tier - b.post.tier,
   );
 }
 
-export function toMe(user: UserWithPosts): Me {
+export function toMe(user: SessionUser): Me {
   const posts = activeHoldings(user).map((h) => ({
     id: h.post.id,
     title: h.post.title,
-    tier: h.post.tier as Tier,
+    tier: h.post.tier,
     unit: { id: h.post.unit.id, name: h.post.unit.name, kind: h.post.unit.kind },
     lines: h.post.lines,
     isPrimary: h.isPrimary,
   }));
   return {
     user: { id: user.id, username: user.username, locale: user.locale === 'en-US' ? 'en-US' : 'zh-CN' },
-    organisation: { id: user.organisation.id, name: user.organisation.name },
-    person: { id: user.person.id, name: user.person.name },
+    organisation: { id: user.organisationId, name: user.organisationName },
+    person: { id: user.personId, name: user.personName },
     posts,
     roles: rolesOf(user),
     highestTier: posts.length ? (Math.min(...posts.map((p) => p.tier)) as Tier) : null,
   };
 }
 
-function toActor(user: UserWithPosts, sessionTokenHash: string): Actor {
+function toActor(user: SessionUser, sessionTokenHash: string): Actor {
   return {
     userId: user.id,
     organisationId: user.organisationId,
@@ -59,7 +60,7 @@ function toActor(user: UserWithPosts, sessionTokenHash: string): Actor {
     roles: rolesOf(user),
     posts: activeHoldings(user).map((h) => ({
       id: h.post.id,
-      tier: h.post.tier as Tier,
+      tier: h.post.tier,
       unitId: h.post.unitId,
       lines: h.post.lines,
     })),
@@ -154,17 +155,12 @@ export function createAuthService(deps: {
     /** The actor for a session cookie, or null when the session is unknown, idle, expired or disabled. */
     async authenticate(token: string): Promise<Actor | null> {
       const tokenHash = sha256Hex(token);
-      const session = await repo.findSession(tokenHash);
-      if (!session) return null;
-      const at = now();
-      const isExpired = session.expiresAt <= at || session.lastSeenAt.getTime() + idleMs <= at.getTime();
-      if (isExpired || session.user.disabledAt) {
-        await repo.deleteSession(tokenHash);
-        return null;
-      }
-      if (at.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
-        await repo.touchSession(tokenHash, at);
-      return toActor(session.user, tokenHash);
+      // One statement: the lookup, ending a dead session and the sliding-expiry touch.
+      const user = await repo.resolveSession(tokenHash, now(), {
+        idleMs,
+        touchIntervalMs: TOUCH_INTERVAL_MS,
+      });
+      return user ? toActor(user, tokenHash) : null;
     },
 
     /**

@@ -8,6 +8,7 @@ import type {
   PersonProfile,
   PersonProfileQuery,
   Tier,
+  UnitKind,
 } from '@zeren/contracts';
 import { categoryProgress, type OwnedTargetProgress } from '@zeren/domain';
 import type { z } from 'zod';
@@ -15,11 +16,9 @@ import type { Actor } from '../../http/actor';
 import { forbidden, notFound } from '../../http/errors';
 import { currentYear } from '../../lib/dates';
 import type { AccessService } from '../access/access.service';
-import type { ChainPostRow } from '../gaps/gaps.repository';
 import type { GapsService } from '../gaps/gaps.service';
-import { toNumber, toPostRef } from '../targets/targets.mapper';
+import { toPostRef } from '../targets/targets.mapper';
 import type { TargetsService } from '../targets/targets.service';
-import { superiorIn } from '../targets/targets.service';
 import type { ChainRepository } from './chain.repository';
 
 type In<T extends z.ZodType> = z.output<T>;
@@ -31,7 +30,7 @@ export function createChainService(deps: {
   targets: TargetsService;
   now?: () => Date;
 }) {
-  const { repo, access, gaps, targets } = deps;
+  const { repo, access, targets } = deps;
   const now = deps.now ?? (() => new Date());
 
   return {
@@ -42,77 +41,31 @@ export function createChainService(deps: {
       }
       const line: Line = query.line;
       const year = query.year ?? currentYear(now());
-      const facts = await gaps.loadChainFacts(actor.organisationId, year);
-      const isVisible = (post: ChainPostRow) => scope.isOrgWide || scope.postIds.has(post.id);
-      const inLine = facts.posts.filter(
-        (p) => p.archivedAt === null && p.lines.includes(line) && isVisible(p),
-      );
-      const byId = new Map(inLine.map((p) => [p.id, p]));
-      const reportsOf = new Map<string, ChainPostRow[]>();
-      for (const post of inLine) {
-        const superiorId = superiorIn(post, line);
-        if (superiorId === null) continue;
-        reportsOf.set(superiorId, [...(reportsOf.get(superiorId) ?? []), post]);
-      }
-
-      let rootIds: string[];
-      if (query.rootPostId) {
-        if (!byId.has(query.rootPostId)) throw notFound('岗位');
-        rootIds = [query.rootPostId];
-      } else if (scope.isOrgWide) {
-        rootIds = inLine.filter((p) => p.tier === 1).map((p) => p.id);
-      } else {
-        rootIds = actor.posts.filter((p) => byId.has(p.id)).map((p) => p.id);
-        // No post of one's own in this line (an assessor): start at the top of what one may read.
-        if (rootIds.length === 0) {
-          rootIds = inLine.filter((p) => !byId.has(superiorIn(p, line) ?? '')).map((p) => p.id);
-        }
-      }
-
-      // A root that reports (transitively) to another root is shown below it, not as a root.
-      const rootSet = new Set(rootIds);
-      const isBelowAnotherRoot = (id: string) => {
-        const seen = new Set<string>([id]);
-        for (let up = superiorIn(facts.postsById.get(id)!, line); up !== null && !seen.has(up);) {
-          if (rootSet.has(up)) return true;
-          seen.add(up);
-          const superior = facts.postsById.get(up);
-          up = superior ? superiorIn(superior, line) : null;
-        }
-        return false;
-      };
-      const roots = [...rootSet].filter((id) => !isBelowAnotherRoot(id));
-      // Breadth-first, `depth` levels below the roots.
-      const nodeIds: string[] = [];
-      const visited = new Set<string>();
-      let frontier = roots;
-      for (let level = 0; frontier.length > 0; level++) {
-        const next: string[] = [];
-        for (const id of frontier) {
-          if (visited.has(id)) continue;
-          visited.add(id);
-          nodeIds.push(id);
-          if (level < query.depth) for (const report of reportsOf.get(id) ?? []) next.push(report.id);
-        }
-        frontier = next;
-      }
-
-      const openByPost = new Map<string, number>();
-      for (const gap of gaps.openGapsOf(facts, facts.gaps)) {
-        if (gap.postId) openByPost.set(gap.postId, (openByPost.get(gap.postId) ?? 0) + 1);
-      }
-      const findingsByPost = await repo.openFindingsByPost(actor.organisationId);
+      const org = actor.organisationId;
+      // Round trips (docs/performance.md): the posts shown (one statement), then their figures and
+      // the open findings side by side; the read scope once for actors below tier 1.
+      const rows = await repo.chainNodes(org, {
+        line,
+        depth: query.depth,
+        scope: scope.isOrgWide ? null : [...scope.postIds],
+        rootPostId: query.rootPostId ?? null,
+        actorPostIds: actor.posts.map((p) => p.id),
+      });
+      if (rows === null) throw notFound('岗位');
+      const ids = rows.map((r) => r.id);
+      const [figures, findingsByPost] = await Promise.all([
+        ids.length > 0 ? repo.chainFigures(org, year, ids) : { targets: [], gaps: [] },
+        repo.openFindingsByPost(org),
+      ]);
       const ownTargets = new Map<string, OwnedTargetProgress[]>();
-      for (const t of facts.targets) {
-        if (t.status !== 'ACTIVE' || t.ownerPostId === null) continue;
-        const list = ownTargets.get(t.ownerPostId) ?? [];
-        list.push({ category: t.category, weight: toNumber(t.weight), progress: t.progress });
-        ownTargets.set(t.ownerPostId, list);
+      for (const t of figures.targets) {
+        const list = ownTargets.get(t.postId) ?? [];
+        list.push({ category: t.category, weight: t.weight, progress: t.progress });
+        ownTargets.set(t.postId, list);
       }
-
-      const nodes: ChainNode[] = nodeIds.map((id) => {
-        const post = byId.get(id)!;
-        const own = ownTargets.get(id) ?? [];
+      const openByPost = new Map(figures.gaps.map((g) => [g.postId, g.open]));
+      const nodes: ChainNode[] = rows.map((post) => {
+        const own = ownTargets.get(post.id) ?? [];
         return {
           post: {
             id: post.id,
@@ -120,19 +73,19 @@ export function createChainService(deps: {
             title: post.title,
             tier: post.tier as Tier,
             lines: post.lines,
-            unit: { id: post.unit.id, name: post.unit.name, kind: post.unit.kind },
+            unit: { id: post.unit.id, name: post.unit.name, kind: post.unit.kind as UnitKind },
           },
-          holders: post.holdings.map((h) => ({ personId: h.personId, name: h.person.name })),
-          superiorId: superiorIn(post, line),
+          holders: post.holders,
+          superiorId: post.superiorId,
           progress: categoryProgress(own),
           targetCount: own.length,
-          subordinateCount: reportsOf.get(id)?.length ?? 0,
-          openGapCount: openByPost.get(id) ?? 0,
-          openFindingCount: findingsByPost.get(id)?.open ?? 0,
-          overdueFindingCount: findingsByPost.get(id)?.overdue ?? 0,
+          subordinateCount: post.subordinateCount,
+          openGapCount: openByPost.get(post.id) ?? 0,
+          openFindingCount: findingsByPost.get(post.id)?.open ?? 0,
+          overdueFindingCount: findingsByPost.get(post.id)?.overdue ?? 0,
         };
       });
-      return { line, year, rootIds: roots, nodes };
+      return { line, year, rootIds: rows.filter((r) => r.isRoot).map((r) => r.id), nodes };
     },
 
     async getPersonProfile(

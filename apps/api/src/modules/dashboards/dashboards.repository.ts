@@ -61,6 +61,20 @@ export interface HeatRow {
   atRisk: number;
 }
 
+/** One unit of the bureau heat: id, name, kind, mean progress per category and overall (null: no
+ * target), targets, owner posts. */
+export type UnitHeatRow = [
+  string,
+  string,
+  string,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number,
+  number,
+];
+
 export interface GapRow {
   kind: string;
   key: string;
@@ -85,6 +99,28 @@ export interface TrendRow {
   evaluees: number;
   meanTotal: number | null;
   meanCompletion: number | null;
+}
+
+/**
+ * The evaluation side of the bureau dashboard. Stored per organisation and year with the
+ * "EvaluationVersion" it was computed at (bumped by triggers in every transaction that writes what
+ * it depends on), so a stored one is used only while nothing it reads has changed.
+ */
+export interface BureauEvaluationRow {
+  excellentShare: number | null;
+  open: CycleJson | null;
+  evaluees: number;
+  assessors: {
+    id: string;
+    name: string;
+    evaluees: number;
+    filled: number;
+    submitted: number;
+    complete: number;
+    submittedEvaluees: number;
+  }[];
+  grades: GradeRow | null;
+  trend: TrendRow[];
 }
 
 export interface GradeRow {
@@ -168,7 +204,7 @@ const postsJson = (organisationId: string, ids: Prisma.Sql) => Prisma.sql`(
  * in a line is found top-down from the tier-1 posts for the whole organisation, or bottom-up from
  * the scoped posts; with a scope only the targets of its posts and their children are read.
  */
-const gapsCte = (organisationId: string, year: number, scope: readonly string[] | null) => {
+export const gapsCte = (organisationId: string, year: number, scope: readonly string[] | null) => {
   const org = Prisma.sql`${organisationId}::uuid`;
   const inScope = (column: Prisma.Sql) =>
     scope === null ? Prisma.sql`true` : Prisma.sql`${column} = ANY(${uuids(scope)})`;
@@ -475,6 +511,101 @@ export function createDashboardsRepository(db: Db) {
       return rows[0]!;
     },
 
+    /**
+     * The bureau's target figures from the maintained summaries (docs/performance.md "Indexes,
+     * query shapes and roll-up design"), O(units + due dates) instead of a pass over the year's
+     * targets: the unit × category heat from "TargetUnitSummary"; the at-risk count from the
+     * due-date × progress-bucket histogram ("TargetDueSummary": whole buckets below the threshold,
+     * plus the one partial bucket read from the targets through the due-date index); the 10 worst
+     * from the lowest-progress targets of each due date (same index). The same figures as
+     * `targetsOverview` for the whole organisation, the heat as one `UnitHeatRow` per unit.
+     */
+    async bureauTargetsOverview(organisationId: string, year: number, now: Date) {
+      const org = Prisma.sql`${organisationId}::uuid`;
+      const start = `${year}-01-01`;
+      const elapsedDays = (now.getTime() - Date.UTC(year, 0, 1)) / 86_400_000;
+      // expectedSql with the due date of a summary row (alias d) instead of a target's.
+      const expected = Prisma.sql`(CASE
+          WHEN d."dueDate" <= ${start}::date
+            THEN CASE WHEN ${elapsedDays}::float8 >= (d."dueDate" - ${start}::date) THEN 100.0 ELSE 0.0 END
+          ELSE 100.0 * least(1.0, greatest(0.0, ${elapsedDays}::float8 / (d."dueDate" - ${start}::date)))
+        END)::float8`;
+      const rows = await db.$queryRaw<
+        {
+          head: TargetJson[];
+          top: TargetJson[];
+          atRiskTotal: number;
+          heat: UnitHeatRow[];
+          posts: PostJson[];
+        }[]
+      >`
+        WITH due AS MATERIALIZED (
+          SELECT d."dueDate", ${expected} AS expected
+            FROM (SELECT DISTINCT s."dueDate" FROM "TargetDueSummary" s
+                   WHERE s."organisationId" = ${org} AND s.year = ${year} AND s.targets > 0) d
+        ),
+        thr AS (
+          -- At risk: progress < 100 and progress + 10 < expected. Buckets below floor(expected - 10)
+          -- are wholly at risk; the bucket at the floor is checked target by target.
+          SELECT "dueDate", expected, greatest(0, least(90, floor(expected - 10)))::int AS whole
+            FROM due WHERE expected > 10
+        ),
+        risk AS (
+          SELECT (SELECT coalesce(sum(s.targets), 0) FROM "TargetDueSummary" s
+                   WHERE s."organisationId" = ${org} AND s.year = ${year} AND s."dueDate" = thr."dueDate"
+                     AND s.bucket < thr.whole)
+               + (SELECT count(*) FROM "Target" t
+                   WHERE t."organisationId" = ${org} AND t.year = ${year} AND t."dueDate" = thr."dueDate"
+                     AND t.progress >= thr.whole AND t.progress < least(100, thr.expected - 10)
+                     AND t.status = 'ACTIVE' AND t.progress < 100 AND t.progress + 10 < thr.expected) AS n
+            FROM thr
+        ),
+        top AS (
+          SELECT c.id, thr.expected - c.progress AS shortfall, thr."dueDate"
+            FROM thr CROSS JOIN LATERAL (
+              SELECT t.id, t.progress FROM "Target" t
+               WHERE t."organisationId" = ${org} AND t.year = ${year} AND t."dueDate" = thr."dueDate"
+                 AND t.progress < least(100, thr.expected - 10)
+                 AND t.status = 'ACTIVE' AND t.progress < 100 AND t.progress + 10 < thr.expected
+               ORDER BY t.progress, t.id LIMIT 10) c
+           ORDER BY 2 DESC, 3, 1 LIMIT 10
+        ),
+        head AS (
+          SELECT h.id FROM "Target" h
+            JOIN "Post" o ON o."organisationId" = ${org} AND o.id = h."ownerPostId" AND o."archivedAt" IS NULL
+           WHERE h."organisationId" = ${org} AND h."parentId" IS NULL AND h.year = ${year}
+             AND h.status = 'ACTIVE' AND o.tier = 1
+        )
+        SELECT
+          (SELECT coalesce(json_agg(${targetJson} ORDER BY x.category, x.line, x.title, x.id), '[]'::json)
+             FROM "Target" x ${kidsJoin} WHERE x.id IN (SELECT id FROM head)) AS head,
+          (SELECT coalesce(json_agg(${targetJson} ORDER BY top.shortfall DESC, top."dueDate", x.id), '[]'::json)
+             FROM top JOIN "Target" x ON x.id = top.id ${kidsJoin}) AS top,
+          (SELECT coalesce(sum(n), 0)::int FROM risk) AS "atRiskTotal",
+          -- One compact array per unit (its summary rows pivoted): the heat of a city is thousands of
+          -- units, and building one JSON object per unit and category cost more than reading them.
+          (SELECT coalesce(json_agg(json_build_array(u.id, u.name, u.kind, h.i, h.b, h.m, h.a, h.n, h.p)
+                                    ORDER BY u."sortOrder", u.name), '[]'::json)
+             FROM (SELECT s."unitId",
+                          max(s."progressSum"::float8 / s.targets) FILTER (WHERE s.category = 'IDEOLOGICAL') AS i,
+                          max(s."progressSum"::float8 / s.targets) FILTER (WHERE s.category = 'BUSINESS') AS b,
+                          max(s."progressSum"::float8 / s.targets) FILTER (WHERE s.category = 'MANAGEMENT') AS m,
+                          max(s."progressSum"::float8 / s.targets) FILTER (WHERE s.category = 'ALL') AS a,
+                          max(s.targets) FILTER (WHERE s.category = 'ALL') AS n,
+                          max(s.posts) FILTER (WHERE s.category = 'ALL') AS p
+                     FROM "TargetUnitSummary" s
+                    WHERE s."organisationId" = ${org} AND s.year = ${year} AND s.targets > 0
+                    GROUP BY s."unitId") h
+             JOIN "OrgUnit" u ON u.id = h."unitId" AND u."archivedAt" IS NULL) AS heat,
+          ${postsJson(
+            organisationId,
+            Prisma.sql`SELECT x."ownerPostId" FROM "Target" x
+                        WHERE x.id IN (SELECT id FROM head UNION SELECT id FROM top)
+                          AND x."ownerPostId" IS NOT NULL`,
+          )} AS posts`;
+      return rows[0]!;
+    },
+
     /** Gap counts of the year per kind, waived or not, and unit of the scoped post. */
     gapCounts: (organisationId: string, year: number, scopePostIds: readonly string[] | null) =>
       db.$queryRaw<GapRow[]>`
@@ -483,6 +614,45 @@ export function createDashboardsRepository(db: Db) {
           FROM gaps g LEFT JOIN "Post" sp ON sp.id = g."scopePostId"
          WHERE ${scopeFilter(scopePostIds)}
          GROUP BY 1, 2, 3`,
+
+    /**
+     * The whole organisation's gap counts of a year, as `gapCounts(…, null)` gives them, from the
+     * stored counts while they are current: every write a gap depends on bumps "GapVersion" in its
+     * own transaction (triggers), so stored counts of the current version are exactly what a
+     * recount at this snapshot would give. Otherwise they are counted (in the same statement, the
+     * same snapshot as the version read) and stored for the next reader. Progress never bumps it.
+     */
+    async bureauGapCounts(organisationId: string, year: number): Promise<GapRow[]> {
+      const org = Prisma.sql`${organisationId}::uuid`;
+      const rows = await db.$queryRaw<
+        { version: bigint; cached: GapRow[] | null; counted: GapRow[] | null }[]
+      >`
+        WITH RECURSIVE
+        ver AS (SELECT coalesce((SELECT v.version FROM "GapVersion" v WHERE v."organisationId" = ${org}), 0) AS version),
+        cached AS (
+          SELECT c.rows FROM "GapCountCache" c, ver
+           WHERE c."organisationId" = ${org} AND c.year = ${year} AND c.version = ver.version
+        ),
+        ${gapsCte(organisationId, year, null)},
+        counted AS (
+          SELECT g.kind, g."isWaived", sp."unitId"::text AS "unitId", count(*)::int AS count
+            FROM gaps g LEFT JOIN "Post" sp ON sp.id = g."scopePostId"
+           GROUP BY 1, 2, 3
+        )
+        SELECT (SELECT version FROM ver) AS version,
+               (SELECT rows FROM cached) AS cached,
+               CASE WHEN EXISTS (SELECT 1 FROM cached) THEN NULL
+                    ELSE (SELECT coalesce(json_agg(c), '[]'::json) FROM counted c) END AS counted`;
+      const row = rows[0]!;
+      if (row.cached !== null) return row.cached;
+      const counted = row.counted ?? [];
+      await db.$executeRaw`
+        INSERT INTO "GapCountCache" AS c ("organisationId", year, version, rows)
+        VALUES (${org}, ${year}, ${row.version}, ${JSON.stringify(counted)}::jsonb)
+        ON CONFLICT ("organisationId", year)
+        DO UPDATE SET version = EXCLUDED.version, rows = EXCLUDED.rows WHERE c.version < EXCLUDED.version`;
+      return counted;
+    },
 
     /** The gaps of the year scoped to some posts, listed (at most 500). */
     gapItems: (organisationId: string, year: number, scopePostIds: readonly string[]) =>
@@ -502,26 +672,19 @@ export function createDashboardsRepository(db: Db) {
      * every assessor's cells expected / filled / submitted, the latest published cycle's grades, the
      * trend, and the settings the figures need.
      */
-    async bureauEvaluation(organisationId: string, year: number) {
+    async bureauEvaluation(organisationId: string, year: number): Promise<BureauEvaluationRow> {
+      const org = Prisma.sql`${organisationId}::uuid`;
       const rows = await db.$queryRaw<
-        {
-          excellentShare: number | null;
-          open: CycleJson | null;
-          evaluees: number;
-          assessors: {
-            id: string;
-            name: string;
-            evaluees: number;
-            filled: number;
-            submitted: number;
-            complete: number;
-            submittedEvaluees: number;
-          }[];
-          grades: GradeRow | null;
-          trend: TrendRow[];
-        }[]
+        { version: bigint; cached: BureauEvaluationRow | null; computed: BureauEvaluationRow | null }[]
       >`
-        WITH cfg AS (
+        WITH ver AS (
+          SELECT coalesce((SELECT v.version FROM "EvaluationVersion" v WHERE v."organisationId" = ${org}), 0) AS version
+        ),
+        cached AS (
+          SELECT c.payload FROM "EvaluationSummaryCache" c, ver
+           WHERE c."organisationId" = ${org} AND c.year = ${year} AND c.version = ver.version
+        ),
+        cfg AS (
           SELECT "excellentQuota"::float8 AS share, "barOwnUnitScoring" AS bar
             FROM "OrganisationSettings" WHERE "organisationId" = ${organisationId}::uuid
         ),
@@ -566,7 +729,8 @@ export function createDashboardsRepository(db: Db) {
                  count(*) FILTER (WHERE submitted >= 3)::int AS "submittedEvaluees"
             FROM sc GROUP BY a
         ),
-        lp AS (${latestPublished(organisationId, year, false)})
+        lp AS (${latestPublished(organisationId, year, false)}),
+        computed AS (
         SELECT
           (SELECT share FROM cfg) AS "excellentShare",
           (SELECT ${cycleJson('oc')} FROM oc) AS open,
@@ -580,8 +744,21 @@ export function createDashboardsRepository(db: Db) {
                 ORDER BY a.name, a.id), '[]'::json)
              FROM asr a LEFT JOIN per ON per.a = a.id WHERE EXISTS (SELECT 1 FROM oc)) AS assessors,
           ${gradeCounts(null)} AS grades,
-          ${trendSql(organisationId, year, null)} AS trend`;
-      return rows[0]!;
+          ${trendSql(organisationId, year, null)} AS trend
+        )
+        SELECT (SELECT version FROM ver) AS version,
+               (SELECT payload FROM cached) AS cached,
+               CASE WHEN EXISTS (SELECT 1 FROM cached) THEN NULL
+                    ELSE (SELECT row_to_json(c) FROM computed c) END AS computed`;
+      const row = rows[0]!;
+      if (row.cached !== null) return row.cached;
+      const computed = row.computed!;
+      await db.$executeRaw`
+        INSERT INTO "EvaluationSummaryCache" AS c ("organisationId", year, version, payload)
+        VALUES (${org}, ${year}, ${row.version}, ${JSON.stringify(computed)}::jsonb)
+        ON CONFLICT ("organisationId", year)
+        DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload WHERE c.version < EXCLUDED.version`;
+      return computed;
     },
 
     /**

@@ -50,6 +50,7 @@ import type {
   HeatRow,
   PostJson,
   TargetJson,
+  UnitHeatRow,
 } from './dashboards.repository';
 
 type In<T extends z.ZodType> = z.output<T>;
@@ -134,6 +135,22 @@ function toUnitProgress(rows: readonly HeatRow[]): (UnitProgress & { atRiskCount
     } else unit.progress[row.category] = roundTo2(row.mean);
   }
   return [...byUnit.values()];
+}
+
+/** The bureau heat (one row per unit from the maintained summaries) as the contract has it. */
+function toBureauHeat(rows: readonly UnitHeatRow[]): UnitProgress[] {
+  const mean = (value: number | null) => (value === null ? null : roundTo2(value));
+  return rows.map(([id, name, kind, ideological, business, management, overall, targets, posts]) => ({
+    unit: { id, name, kind: kind as UnitKind },
+    postCount: posts,
+    targetCount: targets,
+    progress: {
+      IDEOLOGICAL: mean(ideological),
+      BUSINESS: mean(business),
+      MANAGEMENT: mean(management),
+      overall: mean(overall),
+    },
+  }));
 }
 
 /** Strongest and weakest units by overall mean progress (leadership units left out), distinct. */
@@ -253,13 +270,13 @@ export function createDashboardsService(deps: {
       const year = query.year ?? currentYear(at);
       const org = actor.organisationId;
       const [targets, gaps, evaluation] = await Promise.all([
-        repo.targetsOverview(org, year, at, { scopePostIds: null, headPostId: null }),
-        repo.gapCounts(org, year, null),
+        repo.bureauTargetsOverview(org, year, at),
+        repo.bureauGapCounts(org, year),
         repo.bureauEvaluation(org, year),
       ]);
       const posts = postMap(targets.posts);
       const roots = targets.head.map((row) => toTarget(actor, row, posts, at));
-      const heatmap = toUnitProgress(targets.heat).map(({ atRiskCount: _risk, ...unit }) => unit);
+      const heatmap = toBureauHeat(targets.heat);
       const share = evaluation.excellentShare ?? DEFAULT_EXCELLENT_QUOTA;
       const open = evaluation.open;
       return {

@@ -2,6 +2,7 @@
 // transaction client; reads take it optionally, so a service can read inside its transaction.
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
+import { auditAppendSql, type PreparedAuditEntry } from '../audit/audit.repository';
 import { Prisma, type EvaluationCycle, type EvaluationResult } from '../../generated/prisma/client';
 import type {
   AdjustmentKind,
@@ -13,6 +14,43 @@ import type {
 
 /** The most evaluees (and candidates) read at once: a bureau has tens, not thousands. */
 const POPULATION_CAP = 2000;
+
+/** One stored score as the scoring writes read it back. */
+export interface ScoreCell {
+  id: string;
+  evalueeId: string;
+  category: TargetCategory;
+  value: number;
+  version: number;
+  status: 'DRAFT' | 'SUBMITTED';
+  updatedAt: Date;
+}
+
+/** What saving or submitting scores checks, read in one round trip (`scoringFacts`). */
+export interface ScoringFacts {
+  cycle: Pick<
+    EvaluationCycle,
+    'id' | 'organisationId' | 'year' | 'kind' | 'status' | 'windowStart' | 'windowEnd'
+  > | null;
+  barOwnUnitScoring: boolean;
+  /** The named evaluees: whether each is one of the cycle's evaluees, and the units of their tier 2–4 posts. */
+  evaluees: { id: string; name: string; isEvaluee: boolean; unitIds: string[] }[];
+  /** The evaluator's stored scores of the named evaluees. */
+  scores: ScoreCell[];
+  /** The evaluator's draft adjustments of the named evaluees. */
+  draftAdjustments: number;
+}
+
+const scoreCellSql = (alias: string) => {
+  const c = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  return Prisma.sql`json_build_object('id', ${c('id')}, 'evalueeId', ${c('evalueeId')}, 'category', ${c('category')},
+    'value', ${c('value')}::float8, 'version', ${c('version')}, 'status', ${c('status')}, 'updatedAt', ${c('updatedAt')})`;
+};
+
+const toScoreCell = (row: Omit<ScoreCell, 'updatedAt'> & { updatedAt: string }): ScoreCell => ({
+  ...row,
+  updatedAt: new Date(row.updatedAt),
+});
 
 const personWithEvalueePosts = (organisationId: string) =>
   ({
@@ -212,6 +250,145 @@ export function createEvaluationsRepository(db: Db) {
       tx.evaluationExclusion.deleteMany({ where: { cycleId, personId } }),
 
     // ── scores ────────────────────────────────────────────────────────────────────────────────
+    /**
+     * Saving or submitting scores, first round trip: the cycle (locked FOR SHARE against
+     * transitions, read as locked), the setting that bars one's own unit, the named evaluees checked
+     * against the cycle's population (holders of active tier 2–4 posts, not excluded) and the
+     * evaluator's stored scores of them. Only the named people are read, never the population.
+     */
+    async scoringFacts(
+      tx: Tx,
+      organisationId: string,
+      cycleId: string,
+      evaluatorId: string,
+      evalueeIds: readonly string[],
+    ): Promise<ScoringFacts> {
+      const org = Prisma.sql`${organisationId}::uuid`;
+      const ids = Prisma.sql`${[...evalueeIds]}::uuid[]`;
+      const rows = await tx.$queryRaw<
+        {
+          cycle:
+            | (Omit<NonNullable<ScoringFacts['cycle']>, 'windowStart' | 'windowEnd'> & {
+                windowStart: string | null;
+                windowEnd: string | null;
+              })
+            | null;
+          barOwnUnitScoring: boolean | null;
+          evaluees: ScoringFacts['evaluees'];
+          scores: (Omit<ScoreCell, 'updatedAt'> & { updatedAt: string })[];
+          draftAdjustments: number;
+        }[]
+      >`
+        SELECT
+          (SELECT count(*)::int FROM "Adjustment" a
+            WHERE a."cycleId" = ${cycleId}::uuid AND a."evaluatorId" = ${evaluatorId}::uuid
+              AND a."evalueeId" = ANY(${ids}) AND a.status = 'DRAFT') AS "draftAdjustments",
+          (SELECT json_build_object('id', c.id, 'organisationId', c."organisationId", 'year', c.year, 'kind', c.kind,
+                                    'status', c.status, 'windowStart', c."windowStart", 'windowEnd', c."windowEnd")
+             FROM (SELECT * FROM "EvaluationCycle" WHERE "organisationId" = ${org} AND id = ${cycleId}::uuid FOR SHARE) c
+          ) AS cycle,
+          (SELECT "barOwnUnitScoring" FROM "OrganisationSettings" WHERE "organisationId" = ${org}) AS "barOwnUnitScoring",
+          (SELECT coalesce(json_agg(json_build_object(
+                    'id', pe.id, 'name', pe.name,
+                    'isEvaluee', pe."archivedAt" IS NULL AND u.units IS NOT NULL
+                                 AND NOT EXISTS (SELECT 1 FROM "EvaluationExclusion" x
+                                                  WHERE x."cycleId" = ${cycleId}::uuid AND x."personId" = pe.id),
+                    'unitIds', coalesce(u.units, '[]'::json))), '[]'::json)
+             FROM "Person" pe
+             LEFT JOIN LATERAL (
+               SELECT json_agg(DISTINCT p."unitId") AS units
+                 FROM "Holding" h JOIN "Post" p ON p.id = h."postId"
+                WHERE h."organisationId" = ${org} AND h."personId" = pe.id AND h."endedOn" IS NULL
+                  AND p."archivedAt" IS NULL AND p.tier >= 2
+             ) u ON true
+            WHERE pe."organisationId" = ${org} AND pe.id = ANY(${ids})) AS evaluees,
+          (SELECT coalesce(json_agg(${scoreCellSql('s')}), '[]'::json) FROM "Score" s
+            WHERE s."cycleId" = ${cycleId}::uuid AND s."evaluatorId" = ${evaluatorId}::uuid
+              AND s."evalueeId" = ANY(${ids})) AS scores`;
+      const row = rows[0]!;
+      return {
+        cycle: row.cycle && {
+          ...row.cycle,
+          windowStart: row.cycle.windowStart === null ? null : new Date(row.cycle.windowStart),
+          windowEnd: row.cycle.windowEnd === null ? null : new Date(row.cycle.windowEnd),
+        },
+        barOwnUnitScoring: row.barOwnUnitScoring ?? false,
+        evaluees: row.evaluees,
+        scores: row.scores.map(toScoreCell),
+        draftAdjustments: row.draftAdjustments,
+      };
+    },
+
+    /**
+     * Saving scores, second round trip: inserts the new cells (unless one appeared meanwhile),
+     * updates the changed ones at the version read, and appends the audit entry. Returns the rows
+     * written; a cell missing from them lost a race (the caller answers STALE_VERSION and rolls back).
+     */
+    async writeScores(
+      tx: Tx,
+      target: { organisationId: string; cycleId: string; evaluatorId: string },
+      inserts: { evalueeId: string; category: TargetCategory; value: number }[],
+      updates: { id: string; version: number; value: number }[],
+      audit: PreparedAuditEntry | null,
+    ): Promise<ScoreCell[]> {
+      const org = Prisma.sql`${target.organisationId}::uuid`;
+      const rows = await tx.$queryRaw<
+        { written: (Omit<ScoreCell, 'updatedAt'> & { updatedAt: string })[] }[]
+      >`
+        WITH ins AS (
+          INSERT INTO "Score" (id, "organisationId", "cycleId", "evaluatorId", "evalueeId", category, value, "updatedAt")
+          SELECT gen_random_uuid(), ${org}, ${target.cycleId}::uuid, ${target.evaluatorId}::uuid, i.e, i.c, i.v, now()
+            FROM unnest(${inserts.map((c) => c.evalueeId)}::uuid[],
+                        ${inserts.map((c) => c.category)}::"TargetCategory"[],
+                        ${inserts.map((c) => c.value)}::numeric[]) AS i(e, c, v)
+          ON CONFLICT DO NOTHING
+          RETURNING *
+        ),
+        upd AS (
+          UPDATE "Score" s SET value = u.v, version = s.version + 1, status = 'DRAFT', "submittedAt" = NULL,
+                               "updatedAt" = now()
+            FROM unnest(${updates.map((c) => c.id)}::uuid[], ${updates.map((c) => c.version)}::int[],
+                        ${updates.map((c) => c.value)}::numeric[]) AS u(id, ver, v)
+           WHERE s.id = u.id AND s.version = u.ver AND s."cycleId" = ${target.cycleId}::uuid
+          RETURNING s.*
+        )
+        SELECT (SELECT coalesce(json_agg(${scoreCellSql('w')}), '[]'::json)
+                  FROM (SELECT * FROM ins UNION ALL SELECT * FROM upd) w) AS written,
+               ${audit === null ? Prisma.sql`NULL` : auditAppendSql(audit)} AS "auditId"`;
+      return rows[0]!.written.map(toScoreCell);
+    },
+
+    /**
+     * Submitting, second round trip: the evaluator's drafts of the evaluees, scores and adjustments,
+     * become submitted, and the audit entry (built from the counts `scoringFacts` read) is appended.
+     * Returns the counts changed; the caller compares them with what it read.
+     */
+    async submitWithAudit(
+      tx: Tx,
+      target: { cycleId: string; evaluatorId: string; evalueeIds: readonly string[]; at: Date },
+      audit: PreparedAuditEntry | null,
+    ): Promise<{ scoresSubmitted: number; adjustmentsSubmitted: number }> {
+      const ids = Prisma.sql`${[...target.evalueeIds]}::uuid[]`;
+      const rows = await tx.$queryRaw<{ scoresSubmitted: number; adjustmentsSubmitted: number }[]>`
+        WITH sc AS (
+          UPDATE "Score" SET status = 'SUBMITTED', "submittedAt" = ${target.at.toISOString()}::timestamptz,
+                             "updatedAt" = now()
+           WHERE "cycleId" = ${target.cycleId}::uuid AND "evaluatorId" = ${target.evaluatorId}::uuid
+             AND "evalueeId" = ANY(${ids}) AND status = 'DRAFT'
+          RETURNING 1
+        ),
+        adj AS (
+          UPDATE "Adjustment" SET status = 'SUBMITTED'
+           WHERE "cycleId" = ${target.cycleId}::uuid AND "evaluatorId" = ${target.evaluatorId}::uuid
+             AND "evalueeId" = ANY(${ids}) AND status = 'DRAFT'
+          RETURNING 1
+        )
+        SELECT (SELECT count(*)::int FROM sc) AS "scoresSubmitted",
+               (SELECT count(*)::int FROM adj) AS "adjustmentsSubmitted",
+               ${audit === null ? Prisma.sql`NULL` : auditAppendSql(audit)} AS "auditId"`;
+      return rows[0]!;
+    },
+
     myScores: (cycleId: string, evaluatorId: string, c: Tx = db) =>
       c.score.findMany({ where: { cycleId, evaluatorId }, take: POPULATION_CAP * 3 }),
 
@@ -354,6 +531,52 @@ export function createEvaluationsRepository(db: Db) {
         where: { cycleId },
         orderBy: { rank: 'asc' },
         take: POPULATION_CAP,
+        include: {
+          evaluee: { select: { name: true, employeeNo: true } },
+          _count: { select: { amendments: true } },
+        },
+      }),
+
+    /**
+     * The figures around a results page in one statement: the filtered total, the whole cycle's
+     * summary (counted in the database, every evaluee, never read row by row) and the quota share.
+     */
+    async resultsSummary(organisationId: string, cycleId: string, filter: { grade?: Grade }) {
+      const rows = await db.$queryRaw<
+        {
+          total: number;
+          evaluees: number;
+          quotaCut: number;
+          vetoed: number;
+          byGrade: Record<Grade, number> | null;
+          computedAt: Date | null;
+          excellentQuota: number | null;
+        }[]
+      >`
+        SELECT count(*) FILTER (WHERE ${filter.grade ?? null}::"Grade" IS NULL OR r.grade = ${filter.grade ?? null}::"Grade")::int AS total,
+               count(*)::int AS evaluees,
+               count(*) FILTER (WHERE r."isQuotaCut")::int AS "quotaCut",
+               count(*) FILTER (WHERE r."isVetoed")::int AS vetoed,
+               json_build_object(
+                 'EXCELLENT', count(*) FILTER (WHERE r.grade = 'EXCELLENT'),
+                 'COMPETENT', count(*) FILTER (WHERE r.grade = 'COMPETENT'),
+                 'BASICALLY_COMPETENT', count(*) FILTER (WHERE r.grade = 'BASICALLY_COMPETENT'),
+                 'INCOMPETENT', count(*) FILTER (WHERE r.grade = 'INCOMPETENT')) AS "byGrade",
+               max(r."computedAt") AS "computedAt",
+               (SELECT "excellentQuota"::float8 FROM "OrganisationSettings"
+                 WHERE "organisationId" = ${organisationId}::uuid) AS "excellentQuota"
+          FROM "EvaluationResult" r
+         WHERE r."cycleId" = ${cycleId}::uuid`;
+      return rows[0]!;
+    },
+
+    /** One page of a cycle's results by rank (the total comes with `resultsSummary`). */
+    pageOfResults: (cycleId: string, filter: { grade?: Grade }, page: { skip: number; take: number }) =>
+      db.evaluationResult.findMany({
+        where: { cycleId, grade: filter.grade },
+        orderBy: { rank: 'asc' },
+        skip: page.skip,
+        take: page.take,
         include: {
           evaluee: { select: { name: true, employeeNo: true } },
           _count: { select: { amendments: true } },

@@ -4,6 +4,7 @@ import type { AppContext } from '../../app';
 import { mount } from '../../http/route';
 import { createCyclesService } from './cycles.service';
 import { createEvaluationsRepository } from './evaluations.repository';
+import { mountRegistrationFormRoutes } from './registration-form.router';
 import { createResultsService } from './results.service';
 import { createScoringService } from './scoring.service';
 import { createDeductionProposer } from '../supervision/proposals';
@@ -77,6 +78,7 @@ export function createEvaluationsRouter(ctx: AppContext) {
     results.createAmendment(actor, params.id, body),
   );
   mount(router, routes.listMyResults, (_input, { actor }) => results.listMyResults(actor));
+  mountRegistrationFormRoutes(router, { ...deps, results });
 
   return router;
 }

@@ -18,6 +18,7 @@ import {
   clamp,
   computeAnnualResult,
   computeExcellentQuota,
+  DEFAULT_EXCELLENT_QUOTA,
   computeScoreSheet,
   GRADE_LABELS,
   roundTo2,
@@ -639,7 +640,6 @@ export function createResultsService(deps: {
       if (!access.canReadAllResults(actor))
         throw forbidden('只有考核督导组成员、一级责任人和管理员可以查看全部考评结果');
       const cycle = await findCycleOr404(actor, cycleId);
-      const settings = await loadSettings(repo, cycle.organisationId);
       const empty = { EXCELLENT: 0, COMPETENT: 0, BASICALLY_COMPETENT: 0, INCOMPETENT: 0 };
       if (!hasResults(cycle)) {
         return {
@@ -653,33 +653,35 @@ export function createResultsService(deps: {
           summary: { evaluees: 0, excellentQuota: 0, quotaCut: 0, vetoed: 0, byGrade: empty },
         };
       }
-      const [page, all] = await Promise.all([
-        repo.pageResults(
+      // Round trips (docs/performance.md): the cycle, then the page and the summary side by side
+      // (the summary counted in the database over every evaluee), and the evaluees' current posts
+      // only for rows computed before result sheets kept a snapshot.
+      const [items, summary] = await Promise.all([
+        repo.pageOfResults(
           cycle.id,
           { grade: query.grade },
           { skip: (query.page - 1) * query.pageSize, take: query.pageSize },
         ),
-        repo.allResults(cycle.id),
+        repo.resultsSummary(cycle.organisationId, cycle.id, { grade: query.grade }),
       ]);
-      const current = await currentRefs(page.items);
-      const byGrade = { ...empty };
-      for (const r of all) byGrade[r.grade]++;
+      const current = await currentRefs(items);
       return {
-        items: page.items.map((r) => toResultRow(r, current)),
-        total: page.total,
+        items: items.map((r) => toResultRow(r, current)),
+        total: summary.total,
         page: query.page,
         pageSize: query.pageSize,
         cycle: toCycleSummary(cycle),
         isFinal: cycle.status === 'PUBLISHED',
-        computedAt: iso(
-          all.reduce<Date | null>((max, r) => (!max || r.computedAt > max ? r.computedAt : max), null),
-        ),
+        computedAt: iso(summary.computedAt),
         summary: {
-          evaluees: all.length,
-          excellentQuota: computeExcellentQuota(all.length, settings.grading.excellentQuota),
-          quotaCut: all.filter((r) => r.isQuotaCut).length,
-          vetoed: all.filter((r) => r.isVetoed).length,
-          byGrade,
+          evaluees: summary.evaluees,
+          excellentQuota: computeExcellentQuota(
+            summary.evaluees,
+            summary.excellentQuota ?? DEFAULT_EXCELLENT_QUOTA,
+          ),
+          quotaCut: summary.quotaCut,
+          vetoed: summary.vetoed,
+          byGrade: { ...empty, ...summary.byGrade },
         },
       };
     },

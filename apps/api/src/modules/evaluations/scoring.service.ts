@@ -43,13 +43,22 @@ import {
   toEvalueeRef,
   whyNotMyEvaluee,
 } from './evaluation-support';
-import type { CycleRow, EvaluationsRepository, PersonWithPosts } from './evaluations.repository';
+import type {
+  CycleRow,
+  EvaluationsRepository,
+  PersonWithPosts,
+  ScoreCell,
+  ScoringFacts,
+} from './evaluations.repository';
 import { completionByPerson } from './results.service';
 
 type ScoreRow = Awaited<ReturnType<EvaluationsRepository['myScores']>>[number];
 type AdjustmentRow = Awaited<ReturnType<EvaluationsRepository['myAdjustments']>>[number];
 
-const toSaved = (s: ScoreRow): SavedScore => ({
+/** A new cell of a batch was created by a concurrent request: the save runs once more. */
+class RetrySave extends Error {}
+
+const toSaved = (s: ScoreRow | ScoreCell): SavedScore => ({
   evalueeId: s.evalueeId,
   category: s.category,
   value: num(s.value),
@@ -123,6 +132,106 @@ export function createScoringService(deps: {
     const settings = await loadSettings(repo, cycle.organisationId, tx);
     const population = await cyclePopulation(repo, cycle, tx);
     return { settings, population, mine: evaluatorPopulation(actor, population, settings) };
+  }
+
+  /** The cycle of `scoringFacts`, 404 when missing, 409 with the reason when it takes no scores now. */
+  function openCycleOf(facts: ScoringFacts) {
+    const cycle = facts.cycle;
+    if (!cycle) throw notFound('考核周期');
+    const state = scoringWindowState(cycle as CycleRow, now());
+    if (!state.isOpenNow) throw new DomainError('CONFLICT', state.closedReason!, { reason: state.kind });
+    return cycle;
+  }
+
+  /** `refuseOutsiders` for the named evaluees of `scoringFacts` (the same reasons, the same order). */
+  function refuseNamedOutsiders(actor: Actor, evalueeIds: string[], facts: ScoringFacts) {
+    const ownUnits = new Set(actor.posts.map((p) => p.unitId));
+    const byId = new Map(facts.evaluees.map((e) => [e.id, e]));
+    const refused = [...new Set(evalueeIds)].flatMap((id) => {
+      const person = byId.get(id);
+      const why =
+        id === actor.personId
+          ? '不能给自己评分'
+          : !person || !person.isEvaluee
+            ? '该人员不是本考核周期的被考评人'
+            : facts.barOwnUnitScoring && person.unitIds.some((u) => ownUnits.has(u))
+              ? `按本单位规定，不能给本部门人员（${person.name}）评分`
+              : null;
+      return why ? [{ evalueeId: id, reason: why }] : [];
+    });
+    if (refused.length > 0) throw new DomainError('FORBIDDEN', refused[0]!.reason, { refused });
+  }
+
+  /** Submitting named evaluees: BEGIN, the facts, the updates with the audit entry, COMMIT. */
+  async function submitNamed(
+    actor: Actor,
+    cycleId: string,
+    evalueeIds: string[],
+    hooks: WriteHooks,
+  ): Promise<SubmitResult> {
+    return db.$transaction(
+      async (tx) => {
+        const facts = await repo.scoringFacts(tx, actor.organisationId, cycleId, actor.personId, evalueeIds);
+        const cycle = openCycleOf(facts);
+        refuseNamedOutsiders(actor, evalueeIds, facts);
+        if (cycle.kind !== 'ANNUAL') {
+          const incomplete = evalueeIds.flatMap((id) => {
+            const missingCategories = TARGET_CATEGORIES.filter(
+              (c) => !facts.scores.some((s) => s.evalueeId === id && s.category === c),
+            );
+            const name = facts.evaluees.find((p) => p.id === id)?.name ?? '';
+            return missingCategories.length ? [{ evalueeId: id, name, missingCategories }] : [];
+          });
+          if (incomplete.length > 0) {
+            const names = incomplete
+              .slice(0, 10)
+              .map(
+                (i) => `${i.name}（${i.missingCategories.map((c) => TARGET_CATEGORY_LABELS[c]).join('、')}）`,
+              )
+              .join('；');
+            throw new DomainError(
+              'CONFLICT',
+              `以下被考评人尚有未评分的类目，未提交：${names}${incomplete.length > 10 ? ` 等 ${incomplete.length} 人` : ''}`,
+              { incomplete },
+            );
+          }
+        }
+        const expected = {
+          scoresSubmitted: facts.scores.filter((s) => s.status === 'DRAFT').length,
+          adjustmentsSubmitted: facts.draftAdjustments,
+        };
+        const entry =
+          expected.scoresSubmitted + expected.adjustmentsSubmitted > 0
+            ? audit.prepare({
+                organisationId: cycle.organisationId,
+                actorUserId: actor.userId,
+                action: 'score.submit',
+                entityType: 'EvaluationCycle',
+                entityId: cycle.id,
+                after: { evaluatorId: actor.personId, evalueeIds, ...expected },
+              })
+            : null;
+        const counts =
+          entry === null
+            ? expected
+            : await repo.submitWithAudit(
+                tx,
+                { cycleId: cycle.id, evaluatorId: actor.personId, evalueeIds, at: now() },
+                entry,
+              );
+        if (
+          counts.scoresSubmitted !== expected.scoresSubmitted ||
+          counts.adjustmentsSubmitted !== expected.adjustmentsSubmitted
+        ) {
+          // Another request of this evaluator changed the drafts meanwhile: nothing is kept.
+          throw new DomainError('CONFLICT', '评分在提交时被另一操作修改，请刷新后重新提交');
+        }
+        const result = { evalueeIds, ...counts };
+        await hooks.beforeCommit?.(tx, result); // an Idempotency-Key's answer commits with the submission
+        return result;
+      },
+      { timeout: 20_000 },
+    );
   }
 
   function refuseOutsiders(
@@ -233,109 +342,137 @@ export function createScoringService(deps: {
       const cells = [...body.cells].sort(
         (a, b) => compareIds(a.evalueeId, b.evalueeId) || compareIds(a.category, b.category),
       );
-      return db.$transaction(
-        async (tx) => {
-          const cycle = await lockOpenCycle(tx, actor, cycleId);
-          if (cycle.kind === 'ANNUAL')
-            throw new DomainError(
-              'CONFLICT',
-              '年度考核不单独评分，结果由本年度已发布的季度考核汇总；如需一票否决，请登记否决项',
+      const run = (attempt: number) =>
+        db.$transaction(
+          async (tx) => {
+            // Round trips (docs/performance.md): BEGIN, the facts, the writes with the audit entry,
+            // COMMIT; only the named evaluees are read, never the cycle's whole population.
+            const facts = await repo.scoringFacts(tx, actor.organisationId, cycleId, actor.personId, [
+              ...new Set(cells.map((c) => c.evalueeId)),
+            ]);
+            const cycle = openCycleOf(facts);
+            if (cycle.kind === 'ANNUAL')
+              throw new DomainError(
+                'CONFLICT',
+                '年度考核不单独评分，结果由本年度已发布的季度考核汇总；如需一票否决，请登记否决项',
+              );
+            refuseNamedOutsiders(
+              actor,
+              cells.map((c) => c.evalueeId),
+              facts,
             );
-          const { settings, population } = await myPopulation(tx, actor, cycle);
-          refuseOutsiders(
-            actor,
-            cells.map((c) => c.evalueeId),
-            population,
-            settings,
-          );
-          const saved: SavedScore[] = [];
-          const stale: StaleScoresDetails['stale'] = [];
-          const changes: { evalueeId: string; category: TargetCategory; before: unknown; after: number }[] =
-            [];
-          for (const cell of cells) {
-            const value = roundTo2(cell.value);
-            const find = () => repo.findScore(cycle.id, actor.personId, cell.evalueeId, cell.category, tx);
-            let current = await find();
-            if (!current && cell.version === undefined) {
-              const created = await repo.insertScore(tx, {
-                organisationId: cycle.organisationId,
-                cycleId: cycle.id,
-                evaluatorId: actor.personId,
-                evalueeId: cell.evalueeId,
-                category: cell.category,
-                value,
-              });
-              current = await find();
-              if (created && current) {
-                changes.push({
+            const key = (evalueeId: string, category: string) => `${evalueeId}:${category}`;
+            const stored = new Map(facts.scores.map((s) => [key(s.evalueeId, s.category), s]));
+            const kept: ScoreCell[] = [];
+            const inserts: { evalueeId: string; category: TargetCategory; value: number }[] = [];
+            const updates: { id: string; version: number; value: number; before: ScoreCell }[] = [];
+            const stale: StaleScoresDetails['stale'] = [];
+            for (const cell of cells) {
+              const value = roundTo2(cell.value);
+              const current = stored.get(key(cell.evalueeId, cell.category));
+              if (!current) {
+                if (cell.version === undefined)
+                  inserts.push({ evalueeId: cell.evalueeId, category: cell.category, value });
+                else
+                  stale.push({
+                    evalueeId: cell.evalueeId,
+                    category: cell.category,
+                    sentVersion: cell.version,
+                    current: null,
+                  });
+              } else if (current.value === value) kept.push(current);
+              else if (cell.version === current.version)
+                updates.push({ id: current.id, version: current.version, value, before: current });
+              else
+                stale.push({
                   evalueeId: cell.evalueeId,
                   category: cell.category,
-                  before: null,
-                  after: value,
+                  sentVersion: cell.version ?? null,
+                  current: toSaved(current),
                 });
-                saved.push(toSaved(current));
-                continue;
-              }
             }
-            if (!current) {
-              stale.push({
-                evalueeId: cell.evalueeId,
-                category: cell.category,
-                sentVersion: cell.version ?? null,
-                current: null,
-              });
-              continue;
+            const refuseStale = (items: StaleScoresDetails['stale']): never => {
+              const first = items[0]!;
+              const name = facts.evaluees.find((p) => p.id === first.evalueeId)?.name ?? '';
+              throw new DomainError(
+                'STALE_VERSION',
+                `${name}的“${TARGET_CATEGORY_LABELS[first.category]}”评分已在别处修改${items.length > 1 ? `（共 ${items.length} 项）` : ''}，请刷新后再保存`,
+                { stale: items } satisfies StaleScoresDetails,
+              );
+            };
+            if (stale.length > 0) refuseStale(stale);
+            const changes = [
+              ...inserts.map((c) => ({
+                evalueeId: c.evalueeId,
+                category: c.category,
+                before: null,
+                after: c.value,
+              })),
+              ...updates.map((c) => ({
+                evalueeId: c.before.evalueeId,
+                category: c.before.category,
+                before: { value: c.before.value, version: c.before.version, status: c.before.status },
+                after: c.value,
+              })),
+            ];
+            let written: ScoreCell[] = [];
+            if (changes.length > 0) {
+              // The audit lists the changes in the batch order (sorted above), as before.
+              const order = new Map(cells.map((c, i) => [key(c.evalueeId, c.category), i]));
+              changes.sort(
+                (x, y) =>
+                  (order.get(key(x.evalueeId, x.category)) ?? 0) -
+                  (order.get(key(y.evalueeId, y.category)) ?? 0),
+              );
+              written = await repo.writeScores(
+                tx,
+                { organisationId: cycle.organisationId, cycleId: cycle.id, evaluatorId: actor.personId },
+                inserts,
+                updates,
+                audit.prepare({
+                  organisationId: cycle.organisationId,
+                  actorUserId: actor.userId,
+                  action: 'score.save',
+                  entityType: 'EvaluationCycle',
+                  entityId: cycle.id,
+                  after: { evaluatorId: actor.personId, changes },
+                }),
+              );
+              // A cell written by another request between the read and the write: refused as stale
+              // (the transaction rolls back, the audit entry with it).
+              const done = new Set(written.map((w) => key(w.evalueeId, w.category)));
+              const lost = changes.filter((c) => !done.has(key(c.evalueeId, c.category)));
+              // New cells another request (the same batch sent twice) created meanwhile: run the
+              // save again on what is stored now, which keeps equal values unchanged, as before.
+              if (lost.length > 0 && attempt === 0 && lost.every((c) => c.before === null))
+                throw new RetrySave();
+              if (lost.length > 0)
+                refuseStale(
+                  lost.map((c) => ({
+                    evalueeId: c.evalueeId,
+                    category: c.category as TargetCategory,
+                    sentVersion: c.before === null ? null : c.before.version,
+                    current: null,
+                  })),
+                );
             }
-            if (num(current.value) === value) {
-              saved.push(toSaved(current));
-              continue;
-            }
-            const isUpdated =
-              cell.version === current.version &&
-              (await repo.updateScore(tx, current.id, current.version, value));
-            const after = await find();
-            if (!isUpdated || !after) {
-              stale.push({
-                evalueeId: cell.evalueeId,
-                category: cell.category,
-                sentVersion: cell.version ?? null,
-                current: after ? toSaved(after) : null,
-              });
-              continue;
-            }
-            changes.push({
-              evalueeId: cell.evalueeId,
-              category: cell.category,
-              before: { value: num(current.value), version: current.version, status: current.status },
-              after: value,
+            const byKey = new Map([...kept, ...written].map((s) => [key(s.evalueeId, s.category), s]));
+            const saved = cells.flatMap((c) => {
+              const row = byKey.get(key(c.evalueeId, c.category));
+              return row ? [toSaved(row)] : [];
             });
-            saved.push(toSaved(after));
-          }
-          if (stale.length > 0) {
-            const first = stale[0]!;
-            const name = population.find((p) => p.id === first.evalueeId)?.name ?? '';
-            throw new DomainError(
-              'STALE_VERSION',
-              `${name}的“${TARGET_CATEGORY_LABELS[first.category]}”评分已在别处修改${stale.length > 1 ? `（共 ${stale.length} 项）` : ''}，请刷新后再保存`,
-              { stale } satisfies StaleScoresDetails,
-            );
-          }
-          if (changes.length > 0) {
-            await audit.append(tx, {
-              organisationId: cycle.organisationId,
-              actorUserId: actor.userId,
-              action: 'score.save',
-              entityType: 'EvaluationCycle',
-              entityId: cycle.id,
-              after: { evaluatorId: actor.personId, changes },
-            });
-          }
-          const result = { cells: saved, changed: changes.length };
-          await hooks.beforeCommit?.(tx, result); // an Idempotency-Key's answer commits with the scores
-          return result;
-        },
-        { timeout: 20_000 },
-      );
+            const result = { cells: saved, changed: changes.length };
+            await hooks.beforeCommit?.(tx, result); // an Idempotency-Key's answer commits with the scores
+            return result;
+          },
+          { timeout: 20_000 },
+        );
+      try {
+        return await run(0);
+      } catch (error) {
+        if (error instanceof RetrySave) return run(1);
+        throw error;
+      }
     },
 
     async addAdjustment(actor: Actor, cycleId: string, body: AddAdjustment): Promise<AdjustmentView> {
@@ -408,6 +545,7 @@ export function createScoringService(deps: {
       hooks: WriteHooks = {},
     ): Promise<SubmitResult> {
       requireAssessor(actor);
+      if (body.evalueeIds) return submitNamed(actor, cycleId, [...new Set(body.evalueeIds)], hooks);
       return db.$transaction(
         async (tx) => {
           const cycle = await lockOpenCycle(tx, actor, cycleId);

@@ -37,6 +37,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict or stale version (CONFLICT, STALE_VERSION)',
   413: 'Payload too large (PAYLOAD_TOO_LARGE)',
   415: 'Unsupported file type (UNSUPPORTED_MEDIA_TYPE)',
+  422: 'Refused as a whole, e.g. an import with errors; details say why (UNPROCESSABLE_CONTENT)',
   429: 'Too many attempts (RATE_LIMITED)',
   500: 'Unexpected error (INTERNAL)',
   503: 'Database unreachable (SERVICE_UNAVAILABLE)',

@@ -1,6 +1,6 @@
 // Progress (DOMAIN rule 5): append-only updates recorded by the owner or the owner's direct superior,
 // each refreshing the roll-up to the root in the same transaction; and the evidence files they cite.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { RecordProgress } from '@zeren/contracts';
 import { normaliseProgress } from '@zeren/domain';
 import type { Response } from 'express';
@@ -10,12 +10,19 @@ import type { Actor } from '../../http/actor';
 import { DomainError, forbidden, notFound } from '../../http/errors';
 import type { WriteHooks } from '../../http/idempotency';
 import type { Upload } from '../../http/route';
-import type { AccessService } from '../access/access.service';
+import type { AccessService, TargetFacts } from '../access/access.service';
 import type { AuditService } from '../audit/audit.service';
-import { refreshRollUp } from './roll-up';
-import { toNumber, toNumberOrNull, toProgressUpdate } from './targets.mapper';
+import { computeRollUp } from './roll-up';
+import { toProgressUpdate } from './targets.mapper';
 import type { TargetFactsRow, TargetsRepository } from './targets.repository';
 import { factsOf, TX_OPTIONS } from './targets.service';
+
+/** Recording refused before anything is written; the caller answers 403 or 404 outside the transaction. */
+class NotRecordable extends Error {
+  constructor(readonly facts: TargetFacts) {
+    super('not recordable');
+  }
+}
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -66,6 +73,102 @@ export function createProgressService(deps: {
     return row;
   }
 
+  async function record(actor: Actor, targetId: string, input: In<typeof RecordProgress>, hooks: WriteHooks) {
+    const org = actor.organisationId;
+    const evidenceFileId = input.evidenceFileId ?? null;
+    return db.$transaction(async (tx) => {
+      const {
+        facts: row,
+        evidenceUploadedById,
+        frontier,
+      } = await repo.lockProgressFrontier(tx, org, targetId, evidenceFileId);
+      if (!row) throw notFound('目标');
+      const facts = {
+        ownerPostId: row.ownerPostId,
+        line: row.line,
+        ownerSuperiorId: row.line === 'ADMINISTRATIVE' ? row.adminSuperiorId : row.partySuperiorId,
+        parentOwnerPostId: row.parentOwnerPostId,
+        isRoot: row.parentId === null,
+      };
+      // Whoever may record may read (the owner, the owner's superior). The read scope, which tells
+      // "not yours" (403) from "not visible" (404), is looked up after the rollback: a query on
+      // another connection while this transaction holds one could exhaust the pool.
+      if (!access.canRecordProgress(actor, facts)) throw new NotRecordable(facts);
+      if (row.status !== 'ACTIVE') throw new DomainError('CONFLICT', '该目标已归档，不能填报进度');
+      if (row.activeChildren > 0) {
+        throw new DomainError('CONFLICT', '该目标已分解，进度由子目标汇总，请在子目标上填报');
+      }
+      // Only one's own uploads can be cited: citing widens who may download a file.
+      if (evidenceFileId && evidenceUploadedById !== actor.userId) throw notFound('证明材料');
+      const normalised = normaliseProgress({
+        measureKind: row.measureKind,
+        baseline: row.baseline,
+        goal: row.goal,
+        value: input.value,
+      });
+
+      const { result: rolled, moved } = computeRollUp(frontier, [targetId], {
+        targetId,
+        value: input.value,
+      });
+      const { path, lastRecordedAt } = rolled;
+      // Under the root's lock updates of a target commit one after another: make their times
+      // strictly increasing too, so the newest update is always the one the target shows.
+      const recordedAt = new Date(Math.max(Date.now(), (lastRecordedAt?.getTime() ?? 0) + 1));
+      const updateId = randomUUID();
+      const self = path.find((p) => p.targetId === targetId);
+      const entry = audit.prepare({
+        organisationId: org,
+        actorUserId: actor.userId,
+        action: 'progress.record',
+        entityType: 'Target',
+        entityId: targetId,
+        before: { latestValue: row.latestValue, progress: self?.previous ?? row.progress },
+        after: {
+          progressUpdateId: updateId,
+          value: input.value,
+          normalised,
+          note: input.note,
+          evidenceUrl: input.evidenceUrl ?? null,
+          evidenceFileId,
+          latestValue: input.value,
+          progress: self?.progress ?? normalised,
+          rollUp: path
+            .filter((p) => p.progress !== p.previous)
+            .map((p) => ({ targetId: p.targetId, from: p.previous, to: p.progress })),
+        },
+      });
+      const { update, recorderName } = await repo.writeProgressUpdate(
+        tx,
+        {
+          id: updateId,
+          organisationId: org,
+          targetId,
+          value: input.value,
+          normalised,
+          note: input.note,
+          evidenceUrl: input.evidenceUrl ?? null,
+          evidenceFileId,
+          recordedById: actor.userId,
+          recordedAt,
+        },
+        moved,
+        entry,
+      );
+      const names = new Map(recorderName === null ? [] : [[actor.userId, recorderName]]);
+      // The target, then every ancestor whose figure moved (once one stays, none above can move).
+      const rollUp = [];
+      for (const p of path) {
+        if (p.targetId !== targetId && p.progress === p.previous) break;
+        rollUp.push({ targetId: p.targetId, progress: p.progress });
+      }
+      const result = { update: toProgressUpdate(update, names), rollUp };
+      // An Idempotency-Key's answer commits with the update (http/idempotency.ts).
+      await hooks.beforeCommit?.(tx, result);
+      return result;
+    }, TX_OPTIONS);
+  }
+
   return {
     async listProgress(actor: Actor, targetId: string) {
       await loadVisible(actor, targetId);
@@ -80,7 +183,11 @@ export function createProgressService(deps: {
     /**
      * One transaction: lock the root, insert the update, set the target's latest value and progress,
      * recompute every ancestor up to the root, write the audit entry. When it commits, the
-     * bureau-level roll-up includes it.
+     * bureau-level roll-up (and the dashboards' summaries, kept by triggers) includes it.
+     *
+     * Round trips (docs/performance.md): BEGIN; the facts, the roots' locks and the frontier in one
+     * statement; the update, the roll-up writes, the audit entry and the recorder's name in one
+     * statement; COMMIT — four, five with the session lookup (one more with an Idempotency-Key).
      */
     async recordProgress(
       actor: Actor,
@@ -88,82 +195,13 @@ export function createProgressService(deps: {
       input: In<typeof RecordProgress>,
       hooks: WriteHooks = {},
     ) {
-      const org = actor.organisationId;
-      const row = await loadVisible(actor, targetId);
-      if (!access.canRecordProgress(actor, factsOf(row))) {
+      try {
+        return await record(actor, targetId, input, hooks);
+      } catch (error) {
+        if (!(error instanceof NotRecordable)) throw error;
+        if (!(await access.canReadTarget(actor, error.facts))) throw notFound('目标');
         throw forbidden('只有目标责任人或其直接上级（如科长）可以填报该目标的进度');
       }
-      if (row.status !== 'ACTIVE') throw new DomainError('CONFLICT', '该目标已归档，不能填报进度');
-      if (row._count.children > 0) {
-        throw new DomainError('CONFLICT', '该目标已分解，进度由子目标汇总，请在子目标上填报');
-      }
-      const evidenceFileId = input.evidenceFileId ?? null;
-      if (evidenceFileId) {
-        const evidence = await repo.findEvidenceMeta(org, evidenceFileId);
-        // Only one's own uploads can be cited: citing widens who may download a file.
-        if (!evidence || evidence.uploadedById !== actor.userId) throw notFound('证明材料');
-      }
-      const normalised = normaliseProgress({
-        measureKind: row.measureKind,
-        baseline: toNumber(row.baseline),
-        goal: toNumber(row.goal),
-        value: input.value,
-      });
-
-      return db.$transaction(async (tx) => {
-        await repo.lockRoots(tx, org, [targetId]);
-        const { path, lastRecordedAt } = await refreshRollUp(repo, tx, org, [targetId], {
-          targetId,
-          value: input.value,
-        });
-        // Under the root's lock updates of a target commit one after another: make their times
-        // strictly increasing too, so the newest update is always the one the target shows.
-        const recordedAt = new Date(Math.max(Date.now(), (lastRecordedAt?.getTime() ?? 0) + 1));
-        const update = await repo.insertProgress(tx, {
-          organisationId: org,
-          targetId,
-          value: input.value,
-          normalised,
-          note: input.note,
-          evidenceUrl: input.evidenceUrl ?? null,
-          evidenceFileId,
-          recordedById: actor.userId,
-          recordedAt,
-        });
-        const self = path.find((p) => p.targetId === targetId);
-        await audit.append(tx, {
-          organisationId: org,
-          actorUserId: actor.userId,
-          action: 'progress.record',
-          entityType: 'Target',
-          entityId: targetId,
-          before: { latestValue: toNumberOrNull(row.latestValue), progress: self?.previous ?? row.progress },
-          after: {
-            progressUpdateId: update.id,
-            value: input.value,
-            normalised,
-            note: input.note,
-            evidenceUrl: input.evidenceUrl ?? null,
-            evidenceFileId,
-            latestValue: input.value,
-            progress: self?.progress ?? normalised,
-            rollUp: path
-              .filter((p) => p.progress !== p.previous)
-              .map((p) => ({ targetId: p.targetId, from: p.previous, to: p.progress })),
-          },
-        });
-        const names = await repo.userNames(org, [actor.userId], tx);
-        // The target, then every ancestor whose figure moved (once one stays, none above can move).
-        const rollUp = [];
-        for (const p of path) {
-          if (p.targetId !== targetId && p.progress === p.previous) break;
-          rollUp.push({ targetId: p.targetId, progress: p.progress });
-        }
-        const result = { update: toProgressUpdate(update, names), rollUp };
-        // An Idempotency-Key's answer commits with the update (http/idempotency.ts).
-        await hooks.beforeCommit?.(tx, result);
-        return result;
-      }, TX_OPTIONS);
     },
 
     async uploadEvidence(actor: Actor, filename: string, upload: Upload) {

@@ -3,7 +3,7 @@
 // path from that target to its root inside the same transaction, under the root's advisory lock.
 import { normaliseProgress, rollUp, type ProgressNode } from '@zeren/domain';
 import type { Tx } from '../../db/transaction';
-import type { TargetsRepository } from './targets.repository';
+import type { RollUpRow, TargetsRepository } from './targets.repository';
 
 export interface RolledUp {
   targetId: string;
@@ -36,6 +36,25 @@ export async function refreshRollUp(
 ): Promise<RollUpResult> {
   if (changedIds.length === 0) return { path: [], lastRecordedAt: null };
   const rows = await repo.loadRollUpFrontier(tx, organisationId, changedIds, recorded?.targetId ?? null);
+  const { result, moved } = computeRollUp(rows, changedIds, recorded);
+  await repo.writeProgress(
+    tx,
+    organisationId,
+    moved,
+    recorded === undefined ? undefined : { id: recorded.targetId, latestValue: recorded.value },
+  );
+  return result;
+}
+
+/**
+ * The roll-up of a loaded frontier (no I/O): the path figures, and the targets to write — those
+ * whose figure moved, and the recorded target (its latest value changes in any case).
+ */
+export function computeRollUp(
+  rows: readonly RollUpRow[],
+  changedIds: readonly string[],
+  recorded?: { targetId: string; value: number },
+): { result: RollUpResult; moved: { id: string; progress: number }[] } {
   const nodes: ProgressNode[] = rows.map((row) => ({
     id: row.id,
     parentId: row.parentId,
@@ -69,13 +88,9 @@ export async function refreshRollUp(
   };
   for (const id of changedIds) visit(id);
 
-  const moved = path.filter((p) => p.progress !== p.previous || p.targetId === recorded?.targetId);
-  await repo.writeProgress(
-    tx,
-    organisationId,
-    moved.map((p) => ({ id: p.targetId, progress: p.progress })),
-    recorded === undefined ? undefined : { id: recorded.targetId, latestValue: recorded.value },
-  );
+  const moved = path
+    .filter((p) => p.progress !== p.previous || p.targetId === recorded?.targetId)
+    .map((p) => ({ id: p.targetId, progress: p.progress }));
   const lastRecordedAt = recorded ? (byId.get(recorded.targetId)?.lastRecordedAt ?? null) : null;
-  return { path, lastRecordedAt };
+  return { result: { path, lastRecordedAt }, moved };
 }

@@ -2,7 +2,9 @@
 // scoped by organisationId; writes take the caller's transaction.
 import type { Db } from '../../db/database';
 import type { Tx } from '../../db/transaction';
-import type { Line, MeasureKind, Prisma, TargetCategory } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
+import type { Line, MeasureKind, TargetCategory } from '../../generated/prisma/client';
+import { auditAppendSql, type PreparedAuditEntry } from '../audit/audit.repository';
 
 /** What a PostRef needs: the unit's name and the current holders' names. */
 export const postRefInclude = {
@@ -79,6 +81,24 @@ export interface RollUpRow {
   lastRecordedAt: Date | null;
 }
 
+/** What recording progress checks about a target (read in the same round trip as the frontier). */
+export interface ProgressFactsRow {
+  id: string;
+  ownerPostId: string | null;
+  parentId: string | null;
+  parentOwnerPostId: string | null;
+  line: Line;
+  status: 'ACTIVE' | 'ARCHIVED';
+  progress: number;
+  latestValue: number | null;
+  measureKind: MeasureKind;
+  baseline: number;
+  goal: number;
+  adminSuperiorId: string | null;
+  partySuperiorId: string | null;
+  activeChildren: number;
+}
+
 export interface TargetData {
   title: string;
   description: string | null;
@@ -128,7 +148,93 @@ function listWhere(organisationId: string, f: TargetListFilter): Prisma.TargetWh
   return { AND: and };
 }
 
+/**
+ * The organisation-wide list of one year filtered at most by category, line, owner post, unit and
+ * tier: answered without a pass over the year (docs/performance.md). The page walks the posts in
+ * list order (index on tier, sort order) and each post's targets (index on year, owner), so Postgres
+ * stops after `skip + take` rows; the total comes from the maintained post summaries when the
+ * filter allows. Same order as the general query: owner tier, owner sort order, category, creation,
+ * id; targets without owner last.
+ */
+const isPostOrderedList = (f: TargetListFilter): f is TargetListFilter & { year: number } =>
+  f.year !== undefined && f.scopePostIds === null && !f.q && !f.personId && !f.parentId;
+
+function listByPostOrderFor(db: Db) {
+  return async (
+    organisationId: string,
+    f: TargetListFilter & { year: number },
+    skip: number,
+    take: number,
+  ) => {
+    const org = Prisma.sql`${organisationId}::uuid`;
+    const targetWhere = Prisma.join(
+      [
+        Prisma.sql`t."organisationId" = ${org}`,
+        Prisma.sql`t.year = ${f.year}`,
+        f.includeArchived ? Prisma.sql`true` : Prisma.sql`t.status = 'ACTIVE'`,
+        f.category ? Prisma.sql`t.category = ${f.category}::"TargetCategory"` : Prisma.sql`true`,
+        f.line ? Prisma.sql`t.line = ${f.line}::"Line"` : Prisma.sql`true`,
+      ],
+      ' AND ',
+    );
+    const postFilter = f.ownerPostId !== undefined || f.unitId !== undefined || f.tier !== undefined;
+    const postWhere = Prisma.join(
+      [
+        Prisma.sql`p."organisationId" = ${org}`,
+        f.ownerPostId ? Prisma.sql`p.id = ${f.ownerPostId}::uuid` : Prisma.sql`true`,
+        f.unitId ? Prisma.sql`p."unitId" = ${f.unitId}::uuid` : Prisma.sql`true`,
+        f.tier !== undefined ? Prisma.sql`p.tier = ${f.tier}` : Prisma.sql`true`,
+      ],
+      ' AND ',
+    );
+    const limit = skip + take;
+    // The total: from "TargetPostSummary" (active targets per post and category) when it holds
+    // exactly what is asked, else counted.
+    const fromSummary = !f.includeArchived && !f.line;
+    const totalSql = fromSummary
+      ? Prisma.sql`(SELECT coalesce(sum(ps.targets), 0) FROM "Post" p
+                     JOIN "TargetPostSummary" ps ON ps."organisationId" = ${org} AND ps.year = ${f.year}
+                                               AND ps."postId" = p.id AND ps.category = ${f.category ?? 'ALL'}
+                    WHERE ${postWhere})
+                 + ${
+                   postFilter
+                     ? Prisma.sql`0`
+                     : Prisma.sql`(SELECT count(*) FROM "Target" t WHERE ${targetWhere} AND t."ownerPostId" IS NULL)`
+                 }`
+      : postFilter
+        ? Prisma.sql`(SELECT count(*) FROM "Post" p JOIN "Target" t ON t."ownerPostId" = p.id AND ${targetWhere}
+                      WHERE ${postWhere})`
+        : Prisma.sql`(SELECT count(*) FROM "Target" t WHERE ${targetWhere})`;
+    const rows = await db.$queryRaw<{ ids: string[] | null; total: number }[]>`
+      SELECT (SELECT array_agg(x.id::text ORDER BY x.grp, x.tier, x."sortOrder", x.category, x."createdAt", x.id)
+                FROM (SELECT * FROM (
+                        (SELECT t.id, 0 AS grp, p.tier, p."sortOrder", t.category, t."createdAt"
+                           FROM "Post" p JOIN "Target" t ON t."ownerPostId" = p.id AND ${targetWhere}
+                          WHERE ${postWhere}
+                          ORDER BY p.tier, p."sortOrder", t.category, t."createdAt", t.id LIMIT ${limit})
+                        UNION ALL
+                        (SELECT t.id, 1, NULL::smallint, NULL::int, t.category, t."createdAt"
+                           FROM "Target" t
+                          WHERE ${postFilter ? Prisma.sql`false` : Prisma.sql`true`} AND ${targetWhere}
+                            AND t."ownerPostId" IS NULL
+                          ORDER BY t.category, t."createdAt", t.id LIMIT ${limit})) u
+                       ORDER BY grp, tier, "sortOrder", category, "createdAt", id OFFSET ${skip} LIMIT ${take}) x) AS ids,
+             (${totalSql})::int AS total`;
+    const { ids, total } = rows[0]!;
+    const page = ids ?? [];
+    if (page.length === 0) return { total, rows: [] as TargetSummaryRow[] };
+    const found = await db.target.findMany({
+      where: { organisationId, id: { in: page } },
+      include: summaryInclude,
+      relationLoadStrategy: 'join',
+    });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    return { total, rows: page.flatMap((id) => byId.get(id) ?? []) };
+  };
+}
+
 export function createTargetsRepository(db: Db) {
+  const listByPostOrder = listByPostOrderFor(db);
   return {
     findFacts: (organisationId: string, id: string, client: Tx = db) =>
       client.target.findFirst({
@@ -170,6 +276,7 @@ export function createTargetsRepository(db: Db) {
           }),
 
     async listTargets(organisationId: string, filter: TargetListFilter, skip: number, take: number) {
+      if (isPostOrderedList(filter)) return listByPostOrder(organisationId, filter, skip, take);
       const where = listWhere(organisationId, filter);
       const [total, rows] = await Promise.all([
         db.target.count({ where }),
@@ -306,16 +413,147 @@ export function createTargetsRepository(db: Db) {
           UNION
           SELECT p.id, p."parentId" FROM "Target" p JOIN up ON p.id = up."parentId"
         )
+        ,
+        -- By index: the path by id, the active children by ("organisationId", "parentId") (one
+        -- condition with OR made Postgres scan every target of the organisation).
+        frontier AS (
+          SELECT t.*, true AS on_path FROM "Target" t
+           WHERE t."organisationId" = ${organisationId}::uuid AND t.id IN (SELECT id FROM up)
+          UNION ALL
+          SELECT c.*, false FROM up JOIN "Target" c ON c."organisationId" = ${organisationId}::uuid AND c."parentId" = up.id
+           WHERE c.status = 'ACTIVE' AND c.id NOT IN (SELECT id FROM up)
+        )
         SELECT t.id::text AS id, t."parentId"::text AS "parentId", t.weight::float8 AS weight, t.progress,
                t."latestValue"::float8 AS "latestValue", t."measureKind", t.baseline::float8 AS baseline,
-               t.goal::float8 AS goal, (t.id IN (SELECT id FROM up)) AS "isOnPath",
+               t.goal::float8 AS goal, t.on_path AS "isOnPath",
                CASE WHEN t.id = ${recordedId}::uuid
                     THEN (SELECT max(pu."recordedAt") FROM "ProgressUpdate" pu WHERE pu."targetId" = t.id)
                END AS "lastRecordedAt"
-          FROM "Target" t
-         WHERE t."organisationId" = ${organisationId}::uuid
-           AND (t.id IN (SELECT id FROM up)
-                OR (t."parentId" IN (SELECT id FROM up) AND t.status = 'ACTIVE'))`,
+          FROM frontier t`,
+
+    /**
+     * Recording progress, first round trip: the target's facts, the cited evidence's uploader, and
+     * (after taking the roots' locks, `zeren_lock_roll_up_frontier`) the roll-up frontier.
+     */
+    async lockProgressFrontier(
+      tx: Tx,
+      organisationId: string,
+      targetId: string,
+      evidenceFileId: string | null,
+    ) {
+      const rows = await tx.$queryRaw<
+        {
+          facts: ProgressFactsRow | null;
+          evidenceUploadedById: string | null;
+          frontier: (Omit<RollUpRow, 'lastRecordedAt'> & { lastRecordedAt: string | null })[];
+        }[]
+      >`
+        SELECT
+          (SELECT json_build_object(
+                  'id', t.id, 'ownerPostId', t."ownerPostId", 'parentId', t."parentId",
+                  'parentOwnerPostId', par."ownerPostId", 'line', t.line, 'status', t.status,
+                  'progress', t.progress, 'latestValue', t."latestValue"::float8, 'measureKind', t."measureKind",
+                  'baseline', t.baseline::float8, 'goal', t.goal::float8,
+                  'adminSuperiorId', o."adminSuperiorId", 'partySuperiorId', o."partySuperiorId",
+                  'activeChildren', (SELECT count(*) FROM "Target" c
+                                      WHERE c."organisationId" = t."organisationId" AND c."parentId" = t.id
+                                        AND c.status = 'ACTIVE'))
+             FROM "Target" t
+             LEFT JOIN "Post" o ON o."organisationId" = t."organisationId" AND o.id = t."ownerPostId"
+             LEFT JOIN "Target" par ON par."organisationId" = t."organisationId" AND par.id = t."parentId"
+            WHERE t."organisationId" = ${organisationId}::uuid AND t.id = ${targetId}::uuid) AS facts,
+          (SELECT e."uploadedById"::text FROM "EvidenceFile" e
+            WHERE e."organisationId" = ${organisationId}::uuid AND e.id = ${evidenceFileId}::uuid) AS "evidenceUploadedById",
+          (SELECT coalesce(json_agg(f), '[]'::json)
+             FROM zeren_lock_roll_up_frontier(${organisationId}::uuid, ARRAY[${targetId}::uuid], ${targetId}::uuid) f
+          ) AS frontier`;
+      const row = rows[0]!;
+      return {
+        facts: row.facts,
+        evidenceUploadedById: row.evidenceUploadedById,
+        frontier: row.frontier.map((f): RollUpRow => ({
+          ...f,
+          lastRecordedAt: f.lastRecordedAt === null ? null : new Date(f.lastRecordedAt),
+        })),
+      };
+    },
+
+    /**
+     * Recording progress, second round trip: inserts the update, writes the roll-up (the summaries
+     * follow in the trigger), appends the audit entry, and reads the recorder's name.
+     */
+    async writeProgressUpdate(
+      tx: Tx,
+      data: {
+        id: string;
+        organisationId: string;
+        targetId: string;
+        value: number;
+        normalised: number;
+        note: string;
+        evidenceUrl: string | null;
+        evidenceFileId: string | null;
+        recordedById: string;
+        recordedAt: Date;
+      },
+      progress: { id: string; progress: number }[],
+      audit: PreparedAuditEntry,
+    ): Promise<{ update: ProgressRow; recorderName: string | null }> {
+      const org = Prisma.sql`${data.organisationId}::uuid`;
+      const rows = await tx.$queryRaw<
+        {
+          id: string;
+          recordedAt: Date;
+          evidenceFile: ProgressRow['evidenceFile'];
+          recorderName: string | null;
+          auditId: bigint;
+        }[]
+      >`
+        WITH ins AS (
+          INSERT INTO "ProgressUpdate" (id, "organisationId", "targetId", value, normalised, note, "evidenceUrl",
+                                        "evidenceFileId", "recordedById", "recordedAt")
+          VALUES (${data.id}::uuid, ${org}, ${data.targetId}::uuid, ${data.value}::numeric, ${data.normalised}::float8,
+                  ${data.note}, ${data.evidenceUrl}, ${data.evidenceFileId}::uuid, ${data.recordedById}::uuid,
+                  ${data.recordedAt.toISOString()}::timestamptz)
+          RETURNING id, "recordedAt", "evidenceFileId"
+        ),
+        upd AS (
+          UPDATE "Target" t
+             SET progress = v.progress,
+                 "latestValue" = CASE WHEN t.id = ${data.targetId}::uuid THEN ${data.value}::numeric
+                                      ELSE t."latestValue" END
+            FROM unnest(${progress.map((p) => p.id)}::uuid[], ${progress.map((p) => p.progress)}::float8[])
+                 AS v(id, progress)
+           WHERE t.id = v.id AND t."organisationId" = ${org}
+          RETURNING t.id
+        )
+        SELECT ins.id::text AS id, ins."recordedAt",
+               (SELECT json_build_object('id', e.id, 'filename', e.filename, 'mimeType', e."mimeType",
+                                         'sizeBytes', e."sizeBytes")
+                  FROM "EvidenceFile" e WHERE e."organisationId" = ${org} AND e.id = ins."evidenceFileId") AS "evidenceFile",
+               (SELECT pe.name FROM "UserAccount" ua JOIN "Person" pe ON pe.id = ua."personId"
+                 WHERE ua."organisationId" = ${org} AND ua.id = ${data.recordedById}::uuid) AS "recorderName",
+               (SELECT count(*) FROM upd) AS moved,
+               ${auditAppendSql(audit)} AS "auditId"
+          FROM ins`;
+      const row = rows[0]!;
+      return {
+        update: {
+          id: row.id,
+          organisationId: data.organisationId,
+          targetId: data.targetId,
+          value: new Prisma.Decimal(data.value),
+          normalised: data.normalised,
+          note: data.note,
+          evidenceUrl: data.evidenceUrl,
+          evidenceFileId: data.evidenceFileId,
+          recordedById: data.recordedById,
+          recordedAt: row.recordedAt,
+          evidenceFile: row.evidenceFile,
+        },
+        recorderName: row.recorderName,
+      };
+    },
 
     /** Writes roll-ups in one statement; `leaf` also gets its latest recorded value. */
     writeProgress: (

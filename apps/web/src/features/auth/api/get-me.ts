@@ -1,9 +1,9 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { systemAndAuthRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { authKeys } from './keys';
 
-export const getMe = (options?: CallOptions) => callApi(routes.me, {}, options);
+export const getMe = (options?: CallOptions) => callApi(systemAndAuthRoutes.me, {}, options);
 
 export const meQueryOptions = () =>
   queryOptions({

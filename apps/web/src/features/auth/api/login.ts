@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type LoginRequest } from '@zeren/contracts';
+import { type LoginRequest, systemAndAuthRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { authKeys } from './keys';
 
-export const login = (credentials: LoginRequest) => callApi(routes.login, { body: credentials });
+export const login = (credentials: LoginRequest) => callApi(systemAndAuthRoutes.login, { body: credentials });
 
 export function useLogin() {
   const queryClient = useQueryClient();

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { systemAndAuthRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 
-export const logout = () => callApi(routes.logout, {});
+export const logout = () => callApi(systemAndAuthRoutes.logout, {});
 
 /** `onLoggedOut` should leave the authenticated pages; cached data is dropped once it has. */
 export function useLogout({ onLoggedOut }: { onLoggedOut: () => void | Promise<void> }) {

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type UpdatePreferences } from '@zeren/contracts';
+import { systemAndAuthRoutes, type UpdatePreferences } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { authKeys } from './keys';
 
-export const updatePreferences = (body: UpdatePreferences) => callApi(routes.updatePreferences, { body });
+export const updatePreferences = (body: UpdatePreferences) =>
+  callApi(systemAndAuthRoutes.updatePreferences, { body });
 
 /** Saves the user's preferences (the UI language) on the server, so they follow the user. */
 export function useUpdatePreferences() {

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { routes, type Line } from '@zeren/contracts';
+import { chainRoutes, type Line } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { chainKeys } from './keys';
 
@@ -9,7 +9,7 @@ export interface ChainFilter {
 }
 
 export const getChain = (filter: ChainFilter, options?: CallOptions) =>
-  callApi(routes.getChain, { query: filter }, options);
+  callApi(chainRoutes.getChain, { query: filter }, options);
 
 export const chainQueryOptions = (filter: ChainFilter) =>
   queryOptions({

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { chainRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { chainKeys } from './keys';
 
 export const getPersonProfile = (id: string, year?: number, options?: CallOptions) =>
-  callApi(routes.getPersonProfile, { params: { id }, query: { year } }, options);
+  callApi(chainRoutes.getPersonProfile, { params: { id }, query: { year } }, options);
 
 export const personProfileQueryOptions = (id: string, year?: number) =>
   queryOptions({

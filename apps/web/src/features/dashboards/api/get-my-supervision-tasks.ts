@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { supervisionRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { dashboardKeys } from './keys';
 
 export const getMySupervisionTasks = (options?: CallOptions) =>
-  callApi(routes.listMySupervisionTasks, {}, options);
+  callApi(supervisionRoutes.listMySupervisionTasks, {}, options);
 
 export const mySupervisionTasksQueryOptions = () =>
   queryOptions({

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type AddAdjustment, type Workbench } from '@zeren/contracts';
+import { type AddAdjustment, evaluationRoutes, type Workbench } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const addAdjustment = ({ cycleId, ...body }: AddAdjustment & { cycleId: string }) =>
-  callApi(routes.addAdjustment, { params: { id: cycleId }, body });
+  callApi(evaluationRoutes.addAdjustment, { params: { id: cycleId }, body });
 
 export function useAddAdjustment(cycleId: string) {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type AddExclusion } from '@zeren/contracts';
+import { type AddExclusion, evaluationRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const addExclusion = ({ cycleId, ...body }: AddExclusion & { cycleId: string }) =>
-  callApi(routes.addExclusion, { params: { id: cycleId }, body });
+  callApi(evaluationRoutes.addExclusion, { params: { id: cycleId }, body });
 
 export function useAddExclusion(cycleId: string) {
   const queryClient = useQueryClient();

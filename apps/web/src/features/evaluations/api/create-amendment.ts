@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type CreateAmendment } from '@zeren/contracts';
+import { type CreateAmendment, evaluationRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const createAmendment = ({ cycleId, ...body }: CreateAmendment & { cycleId: string }) =>
-  callApi(routes.createAmendment, { params: { id: cycleId }, body });
+  callApi(evaluationRoutes.createAmendment, { params: { id: cycleId }, body });
 
 /** Ranks and grades of the whole cycle are recomputed: every result of it is stale. */
 export function useCreateAmendment(cycleId: string) {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type CreateCycle } from '@zeren/contracts';
+import { type CreateCycle, evaluationRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
-export const createCycle = (body: CreateCycle) => callApi(routes.createCycle, { body });
+export const createCycle = (body: CreateCycle) => callApi(evaluationRoutes.createCycle, { body });
 
 export function useCreateCycle() {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type Workbench } from '@zeren/contracts';
+import { evaluationRoutes, type Workbench } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const deleteAdjustment = ({ cycleId, adjustmentId }: { cycleId: string; adjustmentId: string }) =>
-  callApi(routes.deleteAdjustment, { params: { id: cycleId, adjustmentId } });
+  callApi(evaluationRoutes.deleteAdjustment, { params: { id: cycleId, adjustmentId } });
 
 export function useDeleteAdjustment(cycleId: string) {
   const queryClient = useQueryClient();

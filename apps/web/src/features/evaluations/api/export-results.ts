@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { evaluationRoutes } from '@zeren/contracts';
 import { downloadFile } from '@/lib/api-client';
 
 export const exportResults = (cycleId: string) =>
-  downloadFile(routes.exportResults, { params: { id: cycleId } });
+  downloadFile(evaluationRoutes.exportResults, { params: { id: cycleId } });
 
 /** Fetches the .xlsx as a blob (the session cookie and CSRF header go with it) and saves it. */
 export function useExportResults(cycleId: string, fallbackFilename: string) {
@@ -13,7 +13,7 @@ export function useExportResults(cycleId: string, fallbackFilename: string) {
   });
 }
 
-function saveBlob(blob: Blob, filename: string) {
+export function saveBlob(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { evaluationRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const getCycle = (id: string, options?: CallOptions) =>
-  callApi(routes.getCycle, { params: { id } }, options);
+  callApi(evaluationRoutes.getCycle, { params: { id } }, options);
 
 export const cycleQueryOptions = (id: string) =>
   queryOptions({

@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { evaluationRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const getEvalueeContext = (cycleId: string, personId: string, options?: CallOptions) =>
-  callApi(routes.getEvalueeContext, { params: { id: cycleId, personId } }, options);
+  callApi(evaluationRoutes.getEvalueeContext, { params: { id: cycleId, personId } }, options);
 
 export const evalueeContextQueryOptions = (cycleId: string, personId: string) =>
   queryOptions({

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { evaluationRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const getResultSheet = (cycleId: string, personId: string, options?: CallOptions) =>
-  callApi(routes.getResultSheet, { params: { id: cycleId, personId } }, options);
+  callApi(evaluationRoutes.getResultSheet, { params: { id: cycleId, personId } }, options);
 
 export const resultSheetQueryOptions = (cycleId: string, personId: string) =>
   queryOptions({

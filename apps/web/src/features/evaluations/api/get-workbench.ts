@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { evaluationRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
@@ -8,7 +8,7 @@ export const WORKBENCH_PAGE_SIZE = 200;
 
 export const getWorkbench = (cycleId: string, options?: CallOptions) =>
   callApi(
-    routes.getWorkbench,
+    evaluationRoutes.getWorkbench,
     { params: { id: cycleId }, query: { pageSize: WORKBENCH_PAGE_SIZE } },
     options,
   );

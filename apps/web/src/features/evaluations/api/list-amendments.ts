@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { evaluationRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const listAmendments = (cycleId: string, options?: CallOptions) =>
-  callApi(routes.listAmendments, { params: { id: cycleId }, query: { pageSize: 200 } }, options);
+  callApi(evaluationRoutes.listAmendments, { params: { id: cycleId }, query: { pageSize: 200 } }, options);
 
 export const amendmentsQueryOptions = (cycleId: string) =>
   queryOptions({

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { evaluationRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { evaluationKeys, type CycleListFilter } from './keys';
 
 export const listCycles = (query: CycleListFilter, options?: CallOptions) =>
-  callApi(routes.listCycles, { query }, options);
+  callApi(evaluationRoutes.listCycles, { query }, options);
 
 /** Cycles of one year (or all): a bureau has five a year, so one page of 200 holds them all. */
 export const cycleListQueryOptions = (filter: CycleListFilter) =>

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { evaluationRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const listExclusions = (cycleId: string, options?: CallOptions) =>
-  callApi(routes.listExclusions, { params: { id: cycleId } }, options);
+  callApi(evaluationRoutes.listExclusions, { params: { id: cycleId } }, options);
 
 export const exclusionsQueryOptions = (cycleId: string) =>
   queryOptions({

@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { evaluationRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
-export const listMyResults = (options?: CallOptions) => callApi(routes.listMyResults, {}, options);
+export const listMyResults = (options?: CallOptions) => callApi(evaluationRoutes.listMyResults, {}, options);
 
 export const myResultsQueryOptions = () =>
   queryOptions({

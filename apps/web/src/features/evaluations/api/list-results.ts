@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { evaluationRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { evaluationKeys, type ResultListFilter } from './keys';
 
 export const listResults = (cycleId: string, query: ResultListFilter, options?: CallOptions) =>
-  callApi(routes.listResults, { params: { id: cycleId }, query }, options);
+  callApi(evaluationRoutes.listResults, { params: { id: cycleId }, query }, options);
 
 /** The ranked list; a bureau fits one page of 200, which the quota summary is about anyway. */
 export const resultListQueryOptions = (cycleId: string, filter: ResultListFilter = {}) =>

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { evaluationRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const removeExclusion = ({ cycleId, personId }: { cycleId: string; personId: string }) =>
-  callApi(routes.removeExclusion, { params: { id: cycleId, personId } });
+  callApi(evaluationRoutes.removeExclusion, { params: { id: cycleId, personId } });
 
 export function useRemoveExclusion(cycleId: string) {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type SaveScores, type SavedScore, type Workbench } from '@zeren/contracts';
+import { evaluationRoutes, type SavedScore, type SaveScores, type Workbench } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const saveScores = ({ cycleId, ...body }: SaveScores & { cycleId: string }) =>
-  callApi(routes.saveScores, { params: { id: cycleId }, body });
+  callApi(evaluationRoutes.saveScores, { params: { id: cycleId }, body });
 
 /** The cached workbench with the saved cells written in, so a later visit starts from their versions. */
 export function withSavedCells(workbench: Workbench, cells: readonly SavedScore[]): Workbench {

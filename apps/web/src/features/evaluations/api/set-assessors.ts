@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type SetAssessors } from '@zeren/contracts';
+import { evaluationRoutes, type SetAssessors } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
-export const setAssessors = (body: SetAssessors) => callApi(routes.setAssessors, { body });
+export const setAssessors = (body: SetAssessors) => callApi(evaluationRoutes.setAssessors, { body });
 
 export function useSetAssessors() {
   const queryClient = useQueryClient();

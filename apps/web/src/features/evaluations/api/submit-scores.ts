@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type SubmitScores } from '@zeren/contracts';
+import { evaluationRoutes, type SubmitScores } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const submitScores = ({ cycleId, ...body }: SubmitScores & { cycleId: string }) =>
-  callApi(routes.submitScores, { params: { id: cycleId }, body });
+  callApi(evaluationRoutes.submitScores, { params: { id: cycleId }, body });
 
 export function useSubmitScores(cycleId: string) {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type TransitionCycle } from '@zeren/contracts';
+import { evaluationRoutes, type TransitionCycle } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const transitionCycle = ({ id, ...body }: TransitionCycle & { id: string }) =>
-  callApi(routes.transitionCycle, { params: { id }, body });
+  callApi(evaluationRoutes.transitionCycle, { params: { id }, body });
 
 /** Open, close, reopen or publish: results appear or change, so every evaluation query is stale. */
 export function useTransitionCycle() {

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type UpdateCycleWindow } from '@zeren/contracts';
+import { evaluationRoutes, type UpdateCycleWindow } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { evaluationKeys } from './keys';
 
 export const updateCycleWindow = ({ id, ...body }: UpdateCycleWindow & { id: string }) =>
-  callApi(routes.updateCycleWindow, { params: { id }, body });
+  callApi(evaluationRoutes.updateCycleWindow, { params: { id }, body });
 
 export function useUpdateCycleWindow() {
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { targetRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { gapKeys } from './keys';
 
@@ -8,7 +8,7 @@ import { gapKeys } from './keys';
  * rows, filters then answer instantly, and the filter options come from the report itself.
  */
 export const getGaps = (year: number, options?: CallOptions) =>
-  callApi(routes.getGaps, { query: { year } }, options);
+  callApi(targetRoutes.getGaps, { query: { year } }, options);
 
 export const gapReportQueryOptions = (year: number) =>
   queryOptions({

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { targetRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { gapKeys } from './keys';
 
 /** Refused by the server (409) while unwaived gaps remain. */
-export const publishTargetYear = (year: number) => callApi(routes.publishTargetYear, { params: { year } });
+export const publishTargetYear = (year: number) =>
+  callApi(targetRoutes.publishTargetYear, { params: { year } });
 
 export function usePublishTargetYear() {
   const queryClient = useQueryClient();

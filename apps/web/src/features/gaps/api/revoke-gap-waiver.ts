@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { targetRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { gapKeys } from './keys';
 
 export const revokeGapWaiver = (waiverId: string) =>
-  callApi(routes.revokeGapWaiver, { params: { id: waiverId } });
+  callApi(targetRoutes.revokeGapWaiver, { params: { id: waiverId } });
 
 export function useRevokeGapWaiver() {
   const queryClient = useQueryClient();

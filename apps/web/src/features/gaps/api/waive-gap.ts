@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type WaiveGap } from '@zeren/contracts';
+import { targetRoutes, type WaiveGap } from '@zeren/contracts';
 import type { z } from 'zod';
 import { callApi } from '@/lib/api-client';
 import { gapKeys } from './keys';
 
-export const waiveGap = (body: z.infer<typeof WaiveGap>) => callApi(routes.waiveGap, { body });
+export const waiveGap = (body: z.infer<typeof WaiveGap>) => callApi(targetRoutes.waiveGap, { body });
 
 export function useWaiveGap() {
   const queryClient = useQueryClient();

@@ -14,7 +14,7 @@ import {
   Tooltip,
   type TableColumnsType,
 } from 'antd';
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { categories, CategoryTag } from '@/components/category-progress';
@@ -27,8 +27,13 @@ import { useLabels } from '@/lib/labels';
 import { gapReportQueryOptions } from '../api/get-gaps';
 import { usePublishTargetYear } from '../api/publish-target-year';
 import { useRevokeGapWaiver } from '../api/revoke-gap-waiver';
-import { WaiveGapModal } from './waive-gap-modal';
 import styles from './gaps-page.module.css';
+
+// The waiver form (antd Form, TextArea, Modal) loads when someone is about to waive a gap, not with
+// the page (`on-demand`: the route budget, apps/web/tooling, does not count it in a first visit).
+const loadWaiveModal = () => import(/* on-demand */ './waive-gap-modal');
+const WaiveGapModal = lazy(() => loadWaiveModal().then((module) => ({ default: module.WaiveGapModal })));
+const preloadWaiveModal = () => void loadWaiveModal().catch(() => undefined);
 
 export const gapKinds: readonly GapKind[] = [
   'WEIGHTS_NOT_100',
@@ -304,7 +309,14 @@ function GapReportView({
                   </Button>
                 </Popconfirm>
               ) : (
-                <Button size="small" type="link" onClick={() => setWaiving(gap)} data-testid="gap-waive">
+                <Button
+                  size="small"
+                  type="link"
+                  onPointerEnter={preloadWaiveModal}
+                  onFocus={preloadWaiveModal}
+                  onClick={() => setWaiving(gap)}
+                  data-testid="gap-waive"
+                >
                   {t('gaps.waive.button')}
                 </Button>
               ),
@@ -452,7 +464,11 @@ function GapReportView({
         }}
       />
 
-      {waiving && <WaiveGapModal gap={waiving} year={report.year} onClose={() => setWaiving(null)} />}
+      {waiving && (
+        <Suspense fallback={null}>
+          <WaiveGapModal gap={waiving} year={report.year} onClose={() => setWaiving(null)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export const archivePerson = (id: string) => callApi(routes.archivePerson, { params: { id } });
+export const archivePerson = (id: string) => callApi(orgRoutes.archivePerson, { params: { id } });
 
 export function useArchivePerson() {
   const queryClient = useQueryClient();

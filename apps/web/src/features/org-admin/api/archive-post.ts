@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export const archivePost = (id: string) => callApi(routes.archivePost, { params: { id } });
+export const archivePost = (id: string) => callApi(orgRoutes.archivePost, { params: { id } });
 
 export function useArchivePost() {
   const queryClient = useQueryClient();

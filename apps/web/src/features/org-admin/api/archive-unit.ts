@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export const archiveUnit = (id: string) => callApi(routes.archiveUnit, { params: { id } });
+export const archiveUnit = (id: string) => callApi(orgRoutes.archiveUnit, { params: { id } });
 
 export function useArchiveUnit() {
   const queryClient = useQueryClient();

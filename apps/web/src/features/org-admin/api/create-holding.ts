@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type RouteInput } from '@zeren/contracts';
+import { orgRoutes, type RouteInput } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export type CreateHoldingInput = RouteInput<typeof routes.createHolding>['body'];
+export type CreateHoldingInput = RouteInput<typeof orgRoutes.createHolding>['body'];
 
-export const createHolding = (body: CreateHoldingInput) => callApi(routes.createHolding, { body });
+export const createHolding = (body: CreateHoldingInput) => callApi(orgRoutes.createHolding, { body });
 
 export function useCreateHolding() {
   const queryClient = useQueryClient();

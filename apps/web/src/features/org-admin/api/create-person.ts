@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type RouteInput } from '@zeren/contracts';
+import { orgRoutes, type RouteInput } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export type CreatePersonInput = RouteInput<typeof routes.createPerson>['body'];
+export type CreatePersonInput = RouteInput<typeof orgRoutes.createPerson>['body'];
 
-export const createPerson = (body: CreatePersonInput) => callApi(routes.createPerson, { body });
+export const createPerson = (body: CreatePersonInput) => callApi(orgRoutes.createPerson, { body });
 
 export function useCreatePerson() {
   const queryClient = useQueryClient();

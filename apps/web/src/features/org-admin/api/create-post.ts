@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type RouteInput } from '@zeren/contracts';
+import { orgRoutes, type RouteInput } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export type CreatePostInput = RouteInput<typeof routes.createPost>['body'];
+export type CreatePostInput = RouteInput<typeof orgRoutes.createPost>['body'];
 
-export const createPost = (body: CreatePostInput) => callApi(routes.createPost, { body });
+export const createPost = (body: CreatePostInput) => callApi(orgRoutes.createPost, { body });
 
 export function useCreatePost() {
   const queryClient = useQueryClient();

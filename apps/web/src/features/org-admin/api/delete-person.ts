@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export const deletePerson = (id: string) => callApi(routes.deletePerson, { params: { id } });
+export const deletePerson = (id: string) => callApi(orgRoutes.deletePerson, { params: { id } });
 
 export function useDeletePerson() {
   const queryClient = useQueryClient();

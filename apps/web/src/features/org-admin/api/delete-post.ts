@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export const deletePost = (id: string) => callApi(routes.deletePost, { params: { id } });
+export const deletePost = (id: string) => callApi(orgRoutes.deletePost, { params: { id } });
 
 export function useDeletePost() {
   const queryClient = useQueryClient();

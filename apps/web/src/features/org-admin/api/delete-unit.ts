@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export const deleteUnit = (id: string) => callApi(routes.deleteUnit, { params: { id } });
+export const deleteUnit = (id: string) => callApi(orgRoutes.deleteUnit, { params: { id } });
 
 export function useDeleteUnit() {
   const queryClient = useQueryClient();

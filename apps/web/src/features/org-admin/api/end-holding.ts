@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export const endHolding = (id: string) => callApi(routes.endHolding, { params: { id }, body: {} });
+export const endHolding = (id: string) => callApi(orgRoutes.endHolding, { params: { id }, body: {} });
 
 export function useEndHolding() {
   const queryClient = useQueryClient();

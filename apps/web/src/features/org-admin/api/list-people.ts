@@ -1,11 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { orgKeys, type PeopleListQuery } from './keys';
 
 export const listPeople = (query: PeopleListQuery, options?: CallOptions) =>
   callApi(
-    routes.listPeople,
+    orgRoutes.listPeople,
     {
       query: {
         q: query.q || undefined,

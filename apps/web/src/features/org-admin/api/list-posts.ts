@@ -1,11 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { orgKeys, type PostListQuery } from './keys';
 
 export const listPosts = (query: PostListQuery, options?: CallOptions) =>
   callApi(
-    routes.listPosts,
+    orgRoutes.listPosts,
     { query: { includeArchived: query.includeArchived ? 'true' : undefined } },
     options,
   );

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export const listUnits = (options?: CallOptions) => callApi(routes.listUnits, {}, options);
+export const listUnits = (options?: CallOptions) => callApi(orgRoutes.listUnits, {}, options);
 
 /** Every unit of the organisation, archived ones included (they carry `isArchived`). */
 export const unitsQueryOptions = () =>

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type RouteInput } from '@zeren/contracts';
+import { orgRoutes, type RouteInput } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export type UpdatePersonInput = RouteInput<typeof routes.updatePerson>['body'];
+export type UpdatePersonInput = RouteInput<typeof orgRoutes.updatePerson>['body'];
 
 export const updatePerson = ({ id, body }: { id: string; body: UpdatePersonInput }) =>
-  callApi(routes.updatePerson, { params: { id }, body });
+  callApi(orgRoutes.updatePerson, { params: { id }, body });
 
 export function useUpdatePerson() {
   const queryClient = useQueryClient();

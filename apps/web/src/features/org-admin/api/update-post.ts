@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type RouteInput } from '@zeren/contracts';
+import { orgRoutes, type RouteInput } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export type UpdatePostInput = RouteInput<typeof routes.updatePost>['body'];
+export type UpdatePostInput = RouteInput<typeof orgRoutes.updatePost>['body'];
 
 export const updatePost = ({ id, body }: { id: string; body: UpdatePostInput }) =>
-  callApi(routes.updatePost, { params: { id }, body });
+  callApi(orgRoutes.updatePost, { params: { id }, body });
 
 export function useUpdatePost() {
   const queryClient = useQueryClient();

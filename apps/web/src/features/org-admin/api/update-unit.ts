@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type RouteInput } from '@zeren/contracts';
+import { orgRoutes, type RouteInput } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { orgKeys } from './keys';
 
-export type UpdateUnitInput = RouteInput<typeof routes.updateUnit>['body'];
+export type UpdateUnitInput = RouteInput<typeof orgRoutes.updateUnit>['body'];
 
 export const updateUnit = ({ id, body }: { id: string; body: UpdateUnitInput }) =>
-  callApi(routes.updateUnit, { params: { id }, body });
+  callApi(orgRoutes.updateUnit, { params: { id }, body });
 
 export function useUpdateUnit() {
   const queryClient = useQueryClient();

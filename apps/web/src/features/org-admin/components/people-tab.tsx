@@ -1,6 +1,6 @@
 import type { Person } from '@zeren/contracts';
 import { Button, Input, Select, Switch, Table, Tag, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '@/components/error-result';
 import { TierTag } from '@/components/tier-tag';
@@ -10,10 +10,14 @@ import type { PeopleListQuery } from '../api/keys';
 import { usePeople } from '../api/list-people';
 import { useUnits } from '../api/list-units';
 import { useFeedback } from './feedback';
-import { PersonForm } from './person-form';
 import { RowActions } from './row-actions';
 import { StatusTag } from './status-tag';
 import styles from './org-admin.module.css';
+
+// Forms (antd Form, inputs, DatePicker, Modal) load when opened, not with the tab (`on-demand`:
+// the route budget, apps/web/tooling, does not count them in a first visit).
+const loadPersonForm = () => import(/* on-demand */ './person-form');
+const PersonForm = lazy(() => loadPersonForm().then((m) => ({ default: m.PersonForm })));
 
 export function PeopleTab() {
   const { t } = useTranslation();
@@ -152,7 +156,12 @@ export function PeopleTab() {
           {t('orgAdmin.common.showArchived')}
         </label>
         <span className={styles.spacer} />
-        <Button type="primary" onClick={() => setEditing('new')}>
+        <Button
+          type="primary"
+          onPointerEnter={() => void loadPersonForm().catch(() => undefined)}
+          onFocus={() => void loadPersonForm().catch(() => undefined)}
+          onClick={() => setEditing('new')}
+        >
           {t('orgAdmin.people.create')}
         </Button>
       </div>
@@ -177,7 +186,9 @@ export function PeopleTab() {
         }}
       />
       {editing && (
-        <PersonForm person={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+        <Suspense fallback={null}>
+          <PersonForm person={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+        </Suspense>
       )}
     </>
   );

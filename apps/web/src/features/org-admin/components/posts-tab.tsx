@@ -1,6 +1,6 @@
 import type { Post } from '@zeren/contracts';
 import { Button, Input, Select, Switch, Table, Tag, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '@/components/error-result';
 import { TierTag } from '@/components/tier-tag';
@@ -10,11 +10,16 @@ import { useDeletePost } from '../api/delete-post';
 import { usePosts } from '../api/list-posts';
 import { useUnits } from '../api/list-units';
 import { useFeedback } from './feedback';
-import { HoldingsModal } from './holdings-modal';
-import { PostForm } from './post-form';
 import { RowActions } from './row-actions';
 import { StatusTag } from './status-tag';
 import styles from './org-admin.module.css';
+
+// Forms (antd Form, inputs, DatePicker, Modal) load when opened, not with the tab (`on-demand`:
+// the route budget, apps/web/tooling, does not count them in a first visit).
+const loadHoldingsModal = () => import(/* on-demand */ './holdings-modal');
+const HoldingsModal = lazy(() => loadHoldingsModal().then((m) => ({ default: m.HoldingsModal })));
+const loadPostForm = () => import(/* on-demand */ './post-form');
+const PostForm = lazy(() => loadPostForm().then((m) => ({ default: m.PostForm })));
 
 export function PostsTab() {
   const { t } = useTranslation();
@@ -166,6 +171,8 @@ export function PostsTab() {
           <Button
             type="link"
             size="small"
+            onPointerEnter={() => void loadHoldingsModal().catch(() => undefined)}
+            onFocus={() => void loadHoldingsModal().catch(() => undefined)}
             onClick={() => setHoldingsOf(post.id)}
             aria-label={`${t('orgAdmin.posts.manageHolders')} ${post.title}`}
           >
@@ -215,7 +222,12 @@ export function PostsTab() {
           {t('orgAdmin.common.showArchived')}
         </label>
         <span className={styles.spacer} />
-        <Button type="primary" onClick={() => setEditing('new')}>
+        <Button
+          type="primary"
+          onPointerEnter={() => void loadPostForm().catch(() => undefined)}
+          onFocus={() => void loadPostForm().catch(() => undefined)}
+          onClick={() => setEditing('new')}
+        >
           {t('orgAdmin.posts.create')}
         </Button>
       </div>
@@ -241,15 +253,17 @@ export function PostsTab() {
           {t('orgAdmin.posts.summary', { count: activeCount, vacant: vacantCount })}
         </p>
       )}
-      {editing && (
-        <PostForm
-          post={editing === 'new' ? undefined : editing}
-          posts={all}
-          units={units.data ?? []}
-          onClose={() => setEditing(null)}
-        />
-      )}
-      {holdingsPost && <HoldingsModal post={holdingsPost} onClose={() => setHoldingsOf(null)} />}
+      <Suspense fallback={null}>
+        {editing && (
+          <PostForm
+            post={editing === 'new' ? undefined : editing}
+            posts={all}
+            units={units.data ?? []}
+            onClose={() => setEditing(null)}
+          />
+        )}
+        {holdingsPost && <HoldingsModal post={holdingsPost} onClose={() => setHoldingsOf(null)} />}
+      </Suspense>
     </>
   );
 }

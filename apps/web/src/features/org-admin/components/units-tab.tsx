@@ -1,6 +1,6 @@
 import type { OrgUnit } from '@zeren/contracts';
 import { Button, Input, Switch, Table, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '@/components/error-result';
 import { useLabels } from '@/lib/labels';
@@ -10,8 +10,12 @@ import { useUnits } from '../api/list-units';
 import { useFeedback } from './feedback';
 import { RowActions } from './row-actions';
 import { StatusTag } from './status-tag';
-import { UnitForm } from './unit-form';
 import styles from './org-admin.module.css';
+
+// Forms (antd Form, inputs, DatePicker, Modal) load when opened, not with the tab (`on-demand`:
+// the route budget, apps/web/tooling, does not count them in a first visit).
+const loadUnitForm = () => import(/* on-demand */ './unit-form');
+const UnitForm = lazy(() => loadUnitForm().then((m) => ({ default: m.UnitForm })));
 
 type UnitNode = OrgUnit & { children?: UnitNode[] };
 
@@ -123,7 +127,12 @@ export function UnitsTab() {
           {t('orgAdmin.common.showArchived')}
         </label>
         <span className={styles.spacer} />
-        <Button type="primary" onClick={() => setEditing('new')}>
+        <Button
+          type="primary"
+          onPointerEnter={() => void loadUnitForm().catch(() => undefined)}
+          onFocus={() => void loadUnitForm().catch(() => undefined)}
+          onClick={() => setEditing('new')}
+        >
           {t('orgAdmin.units.create')}
         </Button>
       </div>
@@ -143,11 +152,13 @@ export function UnitsTab() {
         {t('orgAdmin.units.total', { count: all.filter((u) => !u.isArchived).length })}
       </p>
       {editing && (
-        <UnitForm
-          unit={editing === 'new' ? undefined : editing}
-          units={all}
-          onClose={() => setEditing(null)}
-        />
+        <Suspense fallback={null}>
+          <UnitForm
+            unit={editing === 'new' ? undefined : editing}
+            units={all}
+            onClose={() => setEditing(null)}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { supervisionRoutes } from '@zeren/contracts';
 import { evaluationKeys } from '@/features/evaluations/api/keys';
 import { callApi } from '@/lib/api-client';
 
 export const acceptProposedDeduction = (cycleId: string, proposalId: string) =>
-  callApi(routes.acceptProposedDeduction, { params: { id: cycleId }, body: { proposalId } });
+  callApi(supervisionRoutes.acceptProposedDeduction, { params: { id: cycleId }, body: { proposalId } });
 
 /** 采纳: the proposal becomes my draft deduction; the workbench is refetched (the proposal leaves it). */
 export function useAcceptProposedDeduction(cycleId: string) {

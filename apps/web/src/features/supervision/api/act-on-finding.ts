@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type RectifyFinding, type ReinspectFinding } from '@zeren/contracts';
+import { type RectifyFinding, type ReinspectFinding, supervisionRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { supervisionKeys } from './keys';
 
 export const rectifyFinding = (id: string, body: RectifyFinding) =>
-  callApi(routes.rectifyFinding, { params: { id }, body });
+  callApi(supervisionRoutes.rectifyFinding, { params: { id }, body });
 export const reinspectFinding = (id: string, body: ReinspectFinding) =>
-  callApi(routes.reinspectFinding, { params: { id }, body });
+  callApi(supervisionRoutes.reinspectFinding, { params: { id }, body });
 
 type Action = { kind: 'rectify'; body: RectifyFinding } | { kind: 'reinspect'; body: ReinspectFinding };
 

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { supervisionRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { supervisionKeys } from './keys';
 
 export const getInspection = (id: string, options?: CallOptions) =>
-  callApi(routes.getInspection, { params: { id } }, options);
+  callApi(supervisionRoutes.getInspection, { params: { id } }, options);
 
 export const inspectionQueryOptions = (id: string) =>
   queryOptions({

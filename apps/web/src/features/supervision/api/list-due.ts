@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { supervisionRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { supervisionKeys } from './keys';
 
 export const listDue = (options?: CallOptions) =>
-  callApi(routes.listDueInspections, { query: { horizonDays: 7 } }, options);
+  callApi(supervisionRoutes.listDueInspections, { query: { horizonDays: 7 } }, options);
 
 /** Occurrences due within a week (or late), per unit. */
 export const dueQueryOptions = () =>

@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { supervisionRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { supervisionKeys, type FindingListFilter } from './keys';
 
 export const listFindings = (filter: FindingListFilter, options?: CallOptions) =>
-  callApi(routes.listFindings, { query: filter }, options);
+  callApi(supervisionRoutes.listFindings, { query: filter }, options);
 
 export const findingsQueryOptions = (filter: FindingListFilter) =>
   queryOptions({

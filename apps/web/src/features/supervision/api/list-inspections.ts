@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { supervisionRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { supervisionKeys, type InspectionListFilter } from './keys';
 
 export const listInspections = (filter: InspectionListFilter, options?: CallOptions) =>
-  callApi(routes.listInspections, { query: filter }, options);
+  callApi(supervisionRoutes.listInspections, { query: filter }, options);
 
 export const inspectionsQueryOptions = (filter: InspectionListFilter) =>
   queryOptions({

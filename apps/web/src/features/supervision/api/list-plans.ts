@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { supervisionRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { supervisionKeys } from './keys';
 
 export const listPlans = (options?: CallOptions) =>
-  callApi(routes.listInspectionPlans, { query: {} }, options);
+  callApi(supervisionRoutes.listInspectionPlans, { query: {} }, options);
 
 export const plansQueryOptions = () =>
   queryOptions({

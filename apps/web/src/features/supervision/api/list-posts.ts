@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes, targetRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { supervisionKeys } from './keys';
 
@@ -8,7 +8,7 @@ export const unitPostsQueryOptions = (unitId: string) =>
   queryOptions({
     queryKey: supervisionKeys.posts(unitId),
     queryFn: ({ signal }: { signal?: CallOptions['signal'] }) =>
-      callApi(routes.listPosts, { query: { unitId } }, { signal }),
+      callApi(orgRoutes.listPosts, { query: { unitId } }, { signal }),
     select: (data) =>
       data.items.filter((p) => !p.isArchived).sort((a, b) => a.tier - b.tier || a.code.localeCompare(b.code)),
   });
@@ -18,6 +18,6 @@ export const postTargetsQueryOptions = (postId: string, year: number) =>
   queryOptions({
     queryKey: [...supervisionKeys.targets(postId), year],
     queryFn: ({ signal }: { signal?: CallOptions['signal'] }) =>
-      callApi(routes.listTargets, { query: { ownerPostId: postId, year, pageSize: 200 } }, { signal }),
+      callApi(targetRoutes.listTargets, { query: { ownerPostId: postId, year, pageSize: 200 } }, { signal }),
     select: (data) => data.items,
   });

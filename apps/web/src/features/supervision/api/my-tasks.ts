@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { supervisionRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { supervisionKeys } from './keys';
 
-export const listMyTasks = (options?: CallOptions) => callApi(routes.listMySupervisionTasks, {}, options);
+export const listMyTasks = (options?: CallOptions) =>
+  callApi(supervisionRoutes.listMySupervisionTasks, {}, options);
 
 export const myTasksQueryOptions = () =>
   queryOptions({ queryKey: supervisionKeys.myTasks(), queryFn: ({ signal }) => listMyTasks({ signal }) });

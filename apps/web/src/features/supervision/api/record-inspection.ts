@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type RecordInspection } from '@zeren/contracts';
+import { type RecordInspection, supervisionRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { supervisionKeys } from './keys';
 
-export const recordInspection = (body: RecordInspection) => callApi(routes.recordInspection, { body });
+export const recordInspection = (body: RecordInspection) =>
+  callApi(supervisionRoutes.recordInspection, { body });
 
 export function useRecordInspection() {
   const queryClient = useQueryClient();

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { supervisionRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { supervisionKeys } from './keys';
 
-export const runEscalations = () => callApi(routes.runEscalations, {});
+export const runEscalations = () => callApi(supervisionRoutes.runEscalations, {});
 
 export function useRunEscalations() {
   const queryClient = useQueryClient();

@@ -1,12 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type CreateInspectionPlan, type UpdateInspectionPlan } from '@zeren/contracts';
+import { type CreateInspectionPlan, supervisionRoutes, type UpdateInspectionPlan } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { supervisionKeys } from './keys';
 
-export const createPlan = (body: CreateInspectionPlan) => callApi(routes.createInspectionPlan, { body });
+export const createPlan = (body: CreateInspectionPlan) =>
+  callApi(supervisionRoutes.createInspectionPlan, { body });
 export const updatePlan = (id: string, body: UpdateInspectionPlan) =>
-  callApi(routes.updateInspectionPlan, { params: { id }, body });
-export const archivePlan = (id: string) => callApi(routes.archiveInspectionPlan, { params: { id } });
+  callApi(supervisionRoutes.updateInspectionPlan, { params: { id }, body });
+export const archivePlan = (id: string) =>
+  callApi(supervisionRoutes.archiveInspectionPlan, { params: { id } });
 
 /** Create (no id) or change a plan; the plans and what is due are refetched. */
 export function useSavePlan() {

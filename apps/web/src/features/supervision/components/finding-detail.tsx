@@ -23,7 +23,7 @@ import { serverMessage } from '@/lib/errors';
 import { useActOnFinding } from '../api/act-on-finding';
 import { openFindingEvidence } from '../api/evidence';
 import { findingQueryOptions } from '../api/get-finding';
-import { EvidenceUpload } from './inspection-form';
+import { EvidenceUpload } from './evidence-upload';
 import { DeadlineCell, FindingStatusTag, SeverityTag } from './labels';
 import styles from './supervision.module.css';
 

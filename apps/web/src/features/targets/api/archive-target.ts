@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { targetRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { invalidateAfterTargetChange } from './invalidate';
 import { targetKeys } from './keys';
 
 export const archiveTarget = (id: string, version: number) =>
-  callApi(routes.archiveTarget, { params: { id }, body: { version } });
+  callApi(targetRoutes.archiveTarget, { params: { id }, body: { version } });
 
 export function useArchiveTarget(id: string) {
   const queryClient = useQueryClient();

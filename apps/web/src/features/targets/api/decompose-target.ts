@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type DecomposeTarget } from '@zeren/contracts';
+import { type DecomposeTarget, targetRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { invalidateAfterTargetChange } from './invalidate';
 import { targetKeys } from './keys';
 
 export const decomposeTarget = (id: string, body: DecomposeTarget) =>
-  callApi(routes.decomposeTarget, { params: { id }, body });
+  callApi(targetRoutes.decomposeTarget, { params: { id }, body });
 
 export function useDecomposeTarget(id: string) {
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes, type Line } from '@zeren/contracts';
+import { chainRoutes, type Line } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { targetKeys } from './keys';
 
@@ -14,7 +14,7 @@ export const getSubordinatePosts = async (
   options?: CallOptions,
 ) => {
   const chain = await callApi(
-    routes.getChain,
+    chainRoutes.getChain,
     { query: { line, year, rootPostId: postId, depth: 1 } },
     options,
   );

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { targetRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { targetKeys } from './keys';
 
 export const getTarget = (id: string, options?: CallOptions) =>
-  callApi(routes.getTarget, { params: { id } }, options);
+  callApi(targetRoutes.getTarget, { params: { id } }, options);
 
 export const targetQueryOptions = (id: string) =>
   queryOptions({

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { targetRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { targetKeys } from './keys';
 
 export const listProgress = (id: string, options?: CallOptions) =>
-  callApi(routes.listProgress, { params: { id } }, options);
+  callApi(targetRoutes.listProgress, { params: { id } }, options);
 
 export const progressHistoryQueryOptions = (id: string) =>
   queryOptions({

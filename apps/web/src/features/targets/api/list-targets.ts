@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { targetRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { targetKeys, type TargetListFilter } from './keys';
 
 export const listTargets = (filter: TargetListFilter, options?: CallOptions) =>
-  callApi(routes.listTargets, { query: filter }, options);
+  callApi(targetRoutes.listTargets, { query: filter }, options);
 
 export const targetListQueryOptions = (filter: TargetListFilter) =>
   queryOptions({

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '@zeren/contracts';
+import { orgRoutes } from '@zeren/contracts';
 import { callApi, type CallOptions } from '@/lib/api-client';
 import { targetKeys } from './keys';
 
 /** The organisation's units, for the unit filter. */
-export const listUnits = (options?: CallOptions) => callApi(routes.listUnits, {}, options);
+export const listUnits = (options?: CallOptions) => callApi(orgRoutes.listUnits, {}, options);
 
 export const unitsQueryOptions = () =>
   queryOptions({

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type RecordProgress } from '@zeren/contracts';
+import { type RecordProgress, targetRoutes } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { invalidateAfterTargetChange } from './invalidate';
 
 export const recordProgress = (id: string, body: RecordProgress) =>
-  callApi(routes.recordProgress, { params: { id }, body });
+  callApi(targetRoutes.recordProgress, { params: { id }, body });
 
 export function useRecordProgress(id: string) {
   const queryClient = useQueryClient();

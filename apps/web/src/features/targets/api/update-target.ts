@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes, type UpdateTarget } from '@zeren/contracts';
+import { targetRoutes, type UpdateTarget } from '@zeren/contracts';
 import { callApi } from '@/lib/api-client';
 import { invalidateAfterTargetChange } from './invalidate';
 import { targetKeys } from './keys';
 
 export const updateTarget = (id: string, body: UpdateTarget) =>
-  callApi(routes.updateTarget, { params: { id }, body });
+  callApi(targetRoutes.updateTarget, { params: { id }, body });
 
 /** A stale `version` answers 409 STALE_VERSION with the current target in `details.current`. */
 export function useUpdateTarget(id: string) {

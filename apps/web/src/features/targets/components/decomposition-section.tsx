@@ -1,13 +1,19 @@
 import type { TargetDetail, TargetSummary } from '@zeren/contracts';
-import { Button, Card, Empty, Table, Tag, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Empty, Skeleton, Tag } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProgressBar } from '@/components/category-progress';
+import { PlainTable, type PlainColumn } from '@/components/plain-table';
 import { TierTag } from '@/components/tier-tag';
-import { DecompositionEditor } from './decomposition-editor';
 import { WeightSum } from './weight-sum';
 import styles from './decomposition-section.module.css';
+
+// The editor (antd Form, Select, InputNumber, DatePicker) loads when someone starts decomposing
+// (`on-demand`: the route budget, apps/web/tooling, does not count it in a first visit).
+const loadEditor = () => import(/* on-demand */ './decomposition-editor');
+const DecompositionEditor = lazy(() => loadEditor().then((m) => ({ default: m.DecompositionEditor })));
+const preloadEditor = () => void loadEditor().catch(() => undefined);
 
 /** 逐级分解: the children of this target, and (for its owner) the editor of that decomposition. */
 export function DecompositionSection({
@@ -29,17 +35,17 @@ export function DecompositionSection({
     ownerTier < 4;
   const children = target.children.filter((child) => child.status === 'ACTIVE');
 
-  const columns: TableColumnsType<TargetSummary> = [
+  const columns: PlainColumn<TargetSummary>[] = [
     {
       key: 'title',
       title: t('targets.columns.childTitle'),
-      render: (_, child) => <Link to={targetPath(child.id)}>{child.title}</Link>,
+      render: (child) => <Link to={targetPath(child.id)}>{child.title}</Link>,
     },
     {
       key: 'owner',
       title: t('targets.columns.owner'),
       width: 260,
-      render: (_, child) =>
+      render: (child) =>
         child.owner ? (
           <div>
             <div>
@@ -57,15 +63,15 @@ export function DecompositionSection({
       title: t('targets.columns.weight'),
       width: 64,
       align: 'right',
-      render: (_, c) => c.weight,
+      render: (c) => c.weight,
     },
     {
       key: 'progress',
       title: t('targets.columns.progress'),
       width: 190,
-      render: (_, child) => <ProgressBar value={child.progress} isAtRisk={child.isAtRisk} />,
+      render: (child) => <ProgressBar value={child.progress} isAtRisk={child.isAtRisk} />,
     },
-    { key: 'dueDate', title: t('targets.columns.dueDate'), width: 108, render: (_, child) => child.dueDate },
+    { key: 'dueDate', title: t('targets.columns.dueDate'), width: 108, render: (child) => child.dueDate },
   ];
 
   return (
@@ -79,6 +85,8 @@ export function DecompositionSection({
             type="primary"
             ghost
             size="small"
+            onPointerEnter={preloadEditor}
+            onFocus={preloadEditor}
             onClick={() => setIsEditing(true)}
             data-testid="decompose-open"
           >
@@ -88,7 +96,9 @@ export function DecompositionSection({
       }
     >
       {isEditing ? (
-        <DecompositionEditor target={target} onDone={() => setIsEditing(false)} />
+        <Suspense fallback={<Skeleton active />}>
+          <DecompositionEditor target={target} onDone={() => setIsEditing(false)} />
+        </Suspense>
       ) : children.length === 0 ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
@@ -105,13 +115,7 @@ export function DecompositionSection({
           <div className={styles.summary}>
             <WeightSum sum={target.childWeightSum} childCount={children.length} />
           </div>
-          <Table<TargetSummary>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={children}
-            pagination={false}
-          />
+          <PlainTable<TargetSummary> rowKey={(child) => child.id} columns={columns} rows={children} />
         </>
       )}
     </Card>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TargetDetail } from '@zeren/contracts';
 import { App, Breadcrumb, Button, Card, Popconfirm, Skeleton, Tag } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CategoryTag } from '@/components/category-progress';
@@ -11,11 +11,16 @@ import { serverMessage } from '@/lib/errors';
 import { useArchiveTarget } from '../api/archive-target';
 import { targetQueryOptions } from '../api/get-target';
 import { DecompositionSection } from './decomposition-section';
-import { EditTargetModal } from './edit-target-modal';
 import { ProgressHistory } from './progress-history';
 import { ProgressPanel } from './progress-panel';
 import { TargetFacts } from './target-facts';
 import styles from './target-detail-page.module.css';
+
+// The edit form (antd Form, DatePicker, InputNumber, Modal) loads when someone opens it
+// (`on-demand`: the route budget, apps/web/tooling, does not count it in a first visit).
+const loadEditModal = () => import(/* on-demand */ './edit-target-modal');
+const EditTargetModal = lazy(() => loadEditModal().then((m) => ({ default: m.EditTargetModal })));
+const preloadEditModal = () => void loadEditModal().catch(() => undefined);
 
 interface TargetDetailPageProps {
   targetId: string;
@@ -104,7 +109,12 @@ function TargetDetailView({
           </div>
           {canEdit && !isArchived && (
             <div className={styles.actions}>
-              <Button onClick={() => setIsEditing(true)} data-testid="target-edit">
+              <Button
+                onPointerEnter={preloadEditModal}
+                onFocus={preloadEditModal}
+                onClick={() => setIsEditing(true)}
+                data-testid="target-edit"
+              >
                 {t('targets.edit.open')}
               </Button>
               <Popconfirm
@@ -143,7 +153,11 @@ function TargetDetailView({
       )}
       {isDecomposed && <ProgressHistory target={target} hideWhenEmpty />}
 
-      {isEditing && <EditTargetModal target={target} onClose={() => setIsEditing(false)} />}
+      {isEditing && (
+        <Suspense fallback={null}>
+          <EditTargetModal target={target} onClose={() => setIsEditing(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

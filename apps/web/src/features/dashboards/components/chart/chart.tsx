@@ -1,12 +1,24 @@
 import { Skeleton } from 'antd';
 import { lazy, Suspense } from 'react';
+import type * as EChartModuleType from './echart';
 import type { EChartProps } from './echart';
 import styles from './chart.module.css';
 
 export type { ChartItemClick, ChartOption } from './echart';
 
-// ECharts (~170 KiB gzipped) arrives with the first chart drawn, never with the shell.
-const EChart = lazy(() => import('./echart'));
+type EChartModule = typeof EChartModuleType;
+
+// ECharts (~180 KiB gzipped) never comes with the shell: only pages that draw charts import this
+// module, and the download starts as soon as one is loaded, alongside the page's data request
+// rather than after it (the chart renders only once the data is there).
+let pending: Promise<EChartModule> | undefined;
+const loadEChart = () =>
+  (pending ??= import('./echart').catch((error: unknown) => {
+    pending = undefined; // a failed chunk may load on the next attempt
+    throw error;
+  }));
+void loadEChart().catch(() => undefined);
+const EChart = lazy(loadEChart);
 
 export interface ChartProps extends EChartProps {
   /** What the chart shows, in one sentence: screen readers get it instead of the canvas. */

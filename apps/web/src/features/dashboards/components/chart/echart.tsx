@@ -69,6 +69,15 @@ export default function EChart({ option, height, onItemClick }: EChartProps) {
       devicePixelRatio: Math.max(window.devicePixelRatio || 1, 2),
     });
     chartRef.current = chart;
+    // `data-chart-state` tells tests and the performance script (bench/web-vitals.mjs) when the
+    // figure is on screen: `drawn` at the first frame painted with data, `settled` once the
+    // entry animation has finished.
+    chart.on('rendered', () => {
+      if (container.dataset.chartState === 'drawing') container.dataset.chartState = 'drawn';
+    });
+    chart.on('finished', () => {
+      if (container.dataset.chartState !== 'empty') container.dataset.chartState = 'settled';
+    });
     chart.on('click', (params) => {
       clickRef.current?.({
         seriesIndex: params.seriesIndex ?? 0,
@@ -91,6 +100,8 @@ export default function EChart({ option, height, onItemClick }: EChartProps) {
   }, []);
 
   useEffect(() => {
+    const container = containerRef.current;
+    if (container) container.dataset.chartState = 'drawing';
     chartRef.current?.setOption(
       {
         animation: !prefersReducedMotion(),
@@ -105,6 +116,7 @@ export default function EChart({ option, height, onItemClick }: EChartProps) {
   return (
     <div
       ref={containerRef}
+      data-chart-state="empty"
       className={onItemClick ? `${styles.canvas} ${styles.clickable}` : styles.canvas}
       style={{ height }}
     />

@@ -3,8 +3,9 @@ import { Button } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-// The form (antd Form, inputs, Drawer) loads when someone is about to use it, not with the dashboard.
-const loadDrawer = () => import('./progress-drawer');
+// The form (antd Form, inputs, Drawer) loads when someone is about to use it, not with the dashboard
+// (`on-demand`: the route budget, apps/web/tooling, does not count it in a first visit).
+const loadDrawer = () => import(/* on-demand */ './progress-drawer');
 const ProgressDrawer = lazy(loadDrawer);
 const preloadDrawer = () => void loadDrawer().catch(() => undefined);
 

@@ -1,15 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { SetAssessors } from '@zeren/contracts';
-import { Alert, App, Button, Card, Empty, Form, Modal, Skeleton, Table, Tag } from 'antd';
-import { useId, useState } from 'react';
+import { Button, Card, Empty, Skeleton, Table, Tag } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '@/components/error-result';
-import { serverMessage } from '@/lib/errors';
 import { assessorsQueryOptions } from '../../api/list-assessors';
-import { useSetAssessors } from '../../api/set-assessors';
 import { formatDate } from '../../utils/format';
-import { personLabel, PersonSelect } from './person-select';
+import { personLabel } from './person-select';
 import styles from './cycles.module.css';
+
+// The membership form loads when the administrator opens it (`on-demand`: the route budget,
+// apps/web/tooling, does not count it in a first visit).
+const loadDialog = () => import(/* on-demand */ './edit-assessors-dialog');
+const EditAssessorsDialog = lazy(() => loadDialog().then((m) => ({ default: m.EditAssessorsDialog })));
+const preloadDialog = () => void loadDialog().catch(() => undefined);
 
 /** 考核督导组: who scores. Everyone here may read it; the administrator changes it. */
 export function AssessorsCard({ canEdit }: { canEdit: boolean }) {
@@ -23,7 +26,12 @@ export function AssessorsCard({ canEdit }: { canEdit: boolean }) {
       extra={
         canEdit &&
         query.isSuccess && (
-          <Button onClick={() => setIsEditing(true)} data-testid="assessors-edit">
+          <Button
+            onPointerEnter={preloadDialog}
+            onFocus={preloadDialog}
+            onClick={() => setIsEditing(true)}
+            data-testid="assessors-edit"
+          >
             {t('evaluations.assessors.edit')}
           </Button>
         )
@@ -76,79 +84,16 @@ export function AssessorsCard({ canEdit }: { canEdit: boolean }) {
         />
       )}
       {isEditing && query.data && (
-        <EditAssessorsDialog
-          current={query.data.items.map((a) => ({
-            value: a.personId,
-            label: personLabel(a.name, a.employeeNo, a.posts[0]?.unit.name),
-          }))}
-          onClose={() => setIsEditing(false)}
-        />
+        <Suspense fallback={null}>
+          <EditAssessorsDialog
+            current={query.data.items.map((a) => ({
+              value: a.personId,
+              label: personLabel(a.name, a.employeeNo, a.posts[0]?.unit.name),
+            }))}
+            onClose={() => setIsEditing(false)}
+          />
+        </Suspense>
       )}
     </Card>
-  );
-}
-
-function EditAssessorsDialog({
-  current,
-  onClose,
-}: {
-  current: { value: string; label: string }[];
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const formId = useId();
-  const [form] = Form.useForm<{ personIds: string[] }>();
-  const save = useSetAssessors();
-
-  const onFinish = ({ personIds }: { personIds: string[] }) => {
-    const parsed = SetAssessors.safeParse({ personIds });
-    if (!parsed.success) {
-      form.setFields([{ name: 'personIds', errors: [parsed.error.issues[0]?.message ?? ''] }]);
-      return;
-    }
-    save.mutate(parsed.data, {
-      onSuccess: () => {
-        void message.success(t('evaluations.assessors.saved'));
-        onClose();
-      },
-    });
-  };
-
-  return (
-    <Modal
-      open
-      title={t('evaluations.assessors.editTitle')}
-      onCancel={onClose}
-      okText={t('evaluations.save')}
-      cancelText={t('evaluations.cancel')}
-      okButtonProps={{ htmlType: 'submit', form: formId, loading: save.isPending }}
-      width={600}
-      destroyOnHidden
-    >
-      <Form
-        id={formId}
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ personIds: current.map((c) => c.value) }}
-      >
-        <Form.Item
-          name="personIds"
-          label={t('evaluations.assessors.members')}
-          extra={t('evaluations.assessors.hint')}
-        >
-          <PersonSelect mode="multiple" known={current} />
-        </Form.Item>
-      </Form>
-      {save.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={serverMessage(save.error) ?? t('errors.unexpected')}
-        />
-      )}
-    </Modal>
   );
 }

@@ -17,15 +17,8 @@ import { useTransitionCycle } from '../../api/transition-cycle';
 import { useUpdateCycleWindow } from '../../api/update-cycle-window';
 import { cycleKinds, cycleTitle, formatWindow } from '../../utils/format';
 import { fromWindow, toWindow, WindowRange, type DayRange } from './window-range';
+import type { TransitionAction } from './cycle-actions';
 import styles from './cycles.module.css';
-
-export type TransitionAction = 'open' | 'close' | 'reopen' | 'publish';
-
-/** The move to a status, named as the office says it: 开启 / 关闭 / 重新开启 / 发布. */
-export function actionFor(from: CycleStatus, to: CycleStatus): TransitionAction {
-  if (to === 'OPEN') return from === 'CLOSED' ? 'reopen' : 'open';
-  return to === 'CLOSED' ? 'close' : 'publish';
-}
 
 const targetOf: Record<TransitionAction, CycleStatus> = {
   open: 'OPEN',

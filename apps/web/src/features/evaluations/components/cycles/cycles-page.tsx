@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CycleDetail, CycleSummary } from '@zeren/contracts';
 import { Button, Card, Empty, Skeleton, Tooltip } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorResult } from '@/components/error-result';
@@ -11,15 +11,20 @@ import { cycleListQueryOptions } from '../../api/list-cycles';
 import { cycleTitle, formatDateTime, formatWindow } from '../../utils/format';
 import { CycleStatusTag } from '../grade-tag';
 import { AssessorsCard } from './assessors-card';
-import {
-  actionFor,
-  CreateCycleDialog,
-  TransitionDialog,
-  WindowDialog,
-  type TransitionAction,
-} from './cycle-dialogs';
-import { ExclusionsDrawer } from './exclusions-drawer';
+import { actionFor, type TransitionAction } from './cycle-actions';
 import styles from './cycles.module.css';
+
+// The dialogs and the exclusions drawer (antd Form, DatePicker, InputNumber, Drawer) load when
+// someone opens one, not with the page (`on-demand`: the route budget, apps/web/tooling, does not
+// count them in a first visit). Hovering or focusing a button that opens one starts the download.
+const loadDialogs = () => import(/* on-demand */ './cycle-dialogs');
+const loadExclusions = () => import(/* on-demand */ './exclusions-drawer');
+const CreateCycleDialog = lazy(() => loadDialogs().then((m) => ({ default: m.CreateCycleDialog })));
+const TransitionDialog = lazy(() => loadDialogs().then((m) => ({ default: m.TransitionDialog })));
+const WindowDialog = lazy(() => loadDialogs().then((m) => ({ default: m.WindowDialog })));
+const ExclusionsDrawer = lazy(() => loadExclusions().then((m) => ({ default: m.ExclusionsDrawer })));
+const preloadDialogs = () => void loadDialogs().catch(() => undefined);
+const preloadExclusions = () => void loadExclusions().catch(() => undefined);
 
 interface CyclesPageProps {
   /** The administrator keeps the assessment group's membership. */
@@ -56,7 +61,13 @@ export function CyclesPage({ isAdmin, resultsPath }: CyclesPageProps) {
               value={year}
               onChange={(next) => setSearchParams({ year: String(next) }, { replace: true })}
             />
-            <Button type="primary" onClick={() => setDialog({ kind: 'create' })} data-testid="cycle-create">
+            <Button
+              type="primary"
+              onPointerEnter={preloadDialogs}
+              onFocus={preloadDialogs}
+              onClick={() => setDialog({ kind: 'create' })}
+              data-testid="cycle-create"
+            >
               {t('evaluations.cycles.create')}
             </Button>
           </div>
@@ -72,7 +83,12 @@ export function CyclesPage({ isAdmin, resultsPath }: CyclesPageProps) {
           />
         ) : query.data.items.length === 0 ? (
           <Empty description={t('evaluations.cycles.empty', { year })}>
-            <Button type="primary" onClick={() => setDialog({ kind: 'create' })}>
+            <Button
+              type="primary"
+              onPointerEnter={preloadDialogs}
+              onFocus={preloadDialogs}
+              onClick={() => setDialog({ kind: 'create' })}
+            >
               {t('evaluations.cycles.create')}
             </Button>
           </Empty>
@@ -94,12 +110,14 @@ export function CyclesPage({ isAdmin, resultsPath }: CyclesPageProps) {
 
       <AssessorsCard canEdit={isAdmin} />
 
-      {dialog?.kind === 'create' && <CreateCycleDialog year={year} onClose={close} />}
-      {dialog?.kind === 'transition' && (
-        <TransitionDialog cycle={dialog.cycle} action={dialog.action} onClose={close} />
-      )}
-      {dialog?.kind === 'window' && <WindowDialog cycle={dialog.cycle} onClose={close} />}
-      {dialog?.kind === 'exclusions' && <ExclusionsDrawer cycle={dialog.cycle} onClose={close} />}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'create' && <CreateCycleDialog year={year} onClose={close} />}
+        {dialog?.kind === 'transition' && (
+          <TransitionDialog cycle={dialog.cycle} action={dialog.action} onClose={close} />
+        )}
+        {dialog?.kind === 'window' && <WindowDialog cycle={dialog.cycle} onClose={close} />}
+        {dialog?.kind === 'exclusions' && <ExclusionsDrawer cycle={dialog.cycle} onClose={close} />}
+      </Suspense>
     </div>
   );
 }
@@ -175,6 +193,8 @@ function CycleItem({ summary, resultsPath, onTransition, onWindow, onExclusions 
                   <Button
                     key={to}
                     type={action === 'publish' || action === 'open' ? 'primary' : 'default'}
+                    onPointerEnter={preloadDialogs}
+                    onFocus={preloadDialogs}
                     onClick={() => onTransition(detail, action)}
                     data-testid={`cycle-transition-${action}`}
                   >
@@ -183,10 +203,20 @@ function CycleItem({ summary, resultsPath, onTransition, onWindow, onExclusions 
                 );
               })}
             {detail?.permissions.canManage && isWindowEditable && (
-              <Button onClick={() => onWindow(detail)}>{t('evaluations.cycles.setWindow')}</Button>
+              <Button
+                onPointerEnter={preloadDialogs}
+                onFocus={preloadDialogs}
+                onClick={() => onWindow(detail)}
+              >
+                {t('evaluations.cycles.setWindow')}
+              </Button>
             )}
             {detail && (
-              <Button onClick={() => onExclusions(detail)}>
+              <Button
+                onPointerEnter={preloadExclusions}
+                onFocus={preloadExclusions}
+                onClick={() => onExclusions(detail)}
+              >
                 {t('evaluations.cycles.exclusions', { count: detail.counts.exclusions })}
               </Button>
             )}

@@ -1,86 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  CreateAmendment,
-  type AmendableField,
-  type AmendedField,
-  type AmendmentView,
-  type CycleDetail,
-  type ResultRow,
-} from '@zeren/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Select,
-  Skeleton,
-  Table,
-} from 'antd';
-import type { TFunction } from 'i18next';
-import { useId, useState } from 'react';
+import type { AmendmentView, CycleDetail, ResultRow } from '@zeren/contracts';
+import { Button, Card, Empty, Skeleton, Table } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '@/components/error-result';
-import { serverMessage } from '@/lib/errors';
-import { fieldErrors } from '@/lib/form';
-import { useCreateAmendment } from '../../api/create-amendment';
 import { amendmentsQueryOptions } from '../../api/list-amendments';
-import { formatDateTime, formatScore } from '../../utils/format';
+import { formatDateTime } from '../../utils/format';
+import { formatAmendedValue } from './amended-value';
 import styles from './results.module.css';
 
-const quarterlyFields: readonly AmendableField[] = [
-  'scoreIdeological',
-  'scoreBusiness',
-  'scoreManagement',
-  'bonusTotal',
-  'deductionTotal',
-  'veto',
-];
-const annualFields: readonly AmendableField[] = ['total', 'veto'];
-
-const isGrade = (
-  value: unknown,
-): value is 'EXCELLENT' | 'COMPETENT' | 'BASICALLY_COMPETENT' | 'INCOMPETENT' =>
-  value === 'EXCELLENT' ||
-  value === 'COMPETENT' ||
-  value === 'BASICALLY_COMPETENT' ||
-  value === 'INCOMPETENT';
-
-/** An amended value as a person reads it: a score, a grade, or a veto with its reason. */
-export function formatAmendedValue(t: TFunction, field: AmendedField, value: number | string | null): string {
-  if (field === 'veto')
-    return value === null
-      ? t('evaluations.amendments.noVeto')
-      : t('evaluations.amendments.vetoWith', { reason: value });
-  if (field === 'grade')
-    return isGrade(value) ? t(`evaluations.grade.${value}`) : value === null ? '—' : String(value);
-  return typeof value === 'number' ? formatScore(value) : (value ?? '—');
-}
-
-/** The value a field has now, for the form's hint. */
-function currentValue(row: ResultRow, field: AmendableField): number | string | null {
-  switch (field) {
-    case 'scoreIdeological':
-      return row.scores.IDEOLOGICAL;
-    case 'scoreBusiness':
-      return row.scores.BUSINESS;
-    case 'scoreManagement':
-      return row.scores.MANAGEMENT;
-    case 'bonusTotal':
-      return row.bonusTotal;
-    case 'deductionTotal':
-      return row.deductionTotal;
-    case 'total':
-      return row.total;
-    case 'veto':
-      return row.isVetoed ? (row.vetoReason ?? '') : null;
-  }
-}
+// The correction form (antd Form, Select, InputNumber, Modal) loads when someone is about to use it
+// (`on-demand`: the route budget, apps/web/tooling, does not count it in a first visit).
+const loadDialog = () => import(/* on-demand */ './amendment-dialog');
+const AmendmentDialog = lazy(() => loadDialog().then((module) => ({ default: module.AmendmentDialog })));
+const preloadDialog = () => void loadDialog().catch(() => undefined);
 
 /** 更正: corrections to a published cycle, each with old and new value and the reason. */
 export function AmendmentsSection({ cycle, rows }: { cycle: CycleDetail; rows: readonly ResultRow[] }) {
@@ -94,7 +27,12 @@ export function AmendmentsSection({ cycle, rows }: { cycle: CycleDetail; rows: r
       title={<h2 className={styles.cardTitle}>{t('evaluations.amendments.title')}</h2>}
       extra={
         canAmend && (
-          <Button onClick={() => setIsAdding(true)} data-testid="amendment-open">
+          <Button
+            onPointerEnter={preloadDialog}
+            onFocus={preloadDialog}
+            onClick={() => setIsAdding(true)}
+            data-testid="amendment-open"
+          >
             {t('evaluations.amendments.add')}
           </Button>
         )
@@ -155,174 +93,11 @@ export function AmendmentsSection({ cycle, rows }: { cycle: CycleDetail; rows: r
           ]}
         />
       )}
-      {isAdding && <AmendmentDialog cycle={cycle} rows={rows} onClose={() => setIsAdding(false)} />}
-    </Card>
-  );
-}
-
-interface AmendmentValues {
-  personId?: string;
-  field: AmendableField;
-  newNumber?: number | null;
-  vetoAction: 'set' | 'lift';
-  vetoReason?: string;
-  reason: string;
-}
-
-function AmendmentDialog({
-  cycle,
-  rows,
-  onClose,
-}: {
-  cycle: CycleDetail;
-  rows: readonly ResultRow[];
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const formId = useId();
-  const [form] = Form.useForm<AmendmentValues>();
-  const create = useCreateAmendment(cycle.id);
-  const fields = cycle.kind === 'ANNUAL' ? annualFields : quarterlyFields;
-  const personId = Form.useWatch('personId', form);
-  const field = Form.useWatch('field', form) ?? fields[0]!;
-  const vetoAction = Form.useWatch('vetoAction', form);
-  const row = rows.find((r) => r.evaluee.personId === personId);
-  const now = row ? currentValue(row, field) : undefined;
-
-  const onFinish = (values: AmendmentValues) => {
-    const newValue =
-      values.field === 'veto'
-        ? values.vetoAction === 'lift'
-          ? null
-          : (values.vetoReason ?? '').trim() || ''
-        : (values.newNumber ?? null);
-    const parsed = CreateAmendment.safeParse({
-      personId: values.personId ?? '',
-      field: values.field,
-      newValue,
-      reason: values.reason ?? '',
-    });
-    if (!parsed.success) {
-      const errors = fieldErrors<'personId' | 'field' | 'newValue' | 'reason'>(parsed.error);
-      form.setFields([
-        ...(errors.personId
-          ? [{ name: 'personId' as const, errors: [t('evaluations.amendments.personRequired')] }]
-          : []),
-        ...(errors.newValue
-          ? [
-              {
-                name: values.field === 'veto' ? ('vetoReason' as const) : ('newNumber' as const),
-                errors: [
-                  values.field === 'veto' ? t('evaluations.amendments.vetoReasonRequired') : errors.newValue,
-                ],
-              },
-            ]
-          : []),
-        ...(errors.reason ? [{ name: 'reason' as const, errors: [errors.reason] }] : []),
-      ]);
-      return;
-    }
-    create.mutate(parsed.data, {
-      onSuccess: () => {
-        void message.success(t('evaluations.amendments.done'));
-        onClose();
-      },
-    });
-  };
-
-  return (
-    <Modal
-      open
-      title={t('evaluations.amendments.dialogTitle')}
-      onCancel={onClose}
-      okText={t('evaluations.amendments.ok')}
-      cancelText={t('evaluations.cancel')}
-      okButtonProps={{ htmlType: 'submit', form: formId, loading: create.isPending }}
-      width={560}
-      destroyOnHidden
-    >
-      <Alert
-        type="info"
-        showIcon
-        className={styles.dialogAlert}
-        title={t('evaluations.amendments.explain')}
-      />
-      <Form<AmendmentValues>
-        id={formId}
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ field: fields[0], vetoAction: 'set', newNumber: null }}
-        requiredMark={false}
-      >
-        <Form.Item name="personId" label={t('evaluations.amendments.person')}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('evaluations.amendments.pickPerson')}
-            options={rows.map((r) => ({
-              value: r.evaluee.personId,
-              label: `${r.rank}. ${r.evaluee.name}（${formatScore(r.total)} · ${t(`evaluations.grade.${r.grade}`)}）`,
-            }))}
-            data-testid="amendment-person"
-          />
-        </Form.Item>
-        <Form.Item
-          name="field"
-          label={t('evaluations.amendments.field')}
-          extra={
-            row && now !== undefined
-              ? t('evaluations.amendments.currentValue', { value: formatAmendedValue(t, field, now) })
-              : undefined
-          }
-        >
-          <Select options={fields.map((f) => ({ value: f, label: t(`evaluations.amendField.${f}`) }))} />
-        </Form.Item>
-        {field === 'veto' ? (
-          <>
-            <Form.Item name="vetoAction" label={t('evaluations.amendments.vetoAction')}>
-              <Radio.Group
-                options={[
-                  { value: 'set', label: t('evaluations.amendments.vetoSet') },
-                  { value: 'lift', label: t('evaluations.amendments.vetoLift') },
-                ]}
-              />
-            </Form.Item>
-            {vetoAction !== 'lift' && (
-              <Form.Item name="vetoReason" label={t('evaluations.amendments.vetoReason')}>
-                <Input.TextArea rows={2} maxLength={500} showCount />
-              </Form.Item>
-            )}
-          </>
-        ) : (
-          <Form.Item name="newNumber" label={t('evaluations.amendments.newValue')}>
-            <InputNumber
-              min={0}
-              max={100}
-              precision={2}
-              step={0.5}
-              style={{ width: 180 }}
-              suffix={t('evaluations.points')}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="reason" label={t('evaluations.amendments.reason')}>
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={t('evaluations.amendments.reasonPlaceholder')}
-          />
-        </Form.Item>
-      </Form>
-      {create.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={serverMessage(create.error) ?? t('errors.unexpected')}
-        />
+      {isAdding && (
+        <Suspense fallback={null}>
+          <AmendmentDialog cycle={cycle} rows={rows} onClose={() => setIsAdding(false)} />
+        </Suspense>
       )}
-    </Modal>
+    </Card>
   );
 }

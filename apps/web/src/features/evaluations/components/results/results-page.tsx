@@ -9,6 +9,7 @@ import {
   Empty,
   Segmented,
   Skeleton,
+  Space,
   Table,
   Tag,
   Tooltip,
@@ -21,6 +22,7 @@ import { categoryColors } from '@/components/category-progress';
 import { ErrorResult } from '@/components/error-result';
 import { serverMessage } from '@/lib/errors';
 import { useLabels } from '@/lib/labels';
+import { useExportRegistrationForms } from '../../api/export-registration-forms';
 import { useExportResults } from '../../api/export-results';
 import { cycleQueryOptions } from '../../api/get-cycle';
 import { resultListQueryOptions } from '../../api/list-results';
@@ -101,6 +103,10 @@ function ResultsView({
   const [grade, setGrade] = useState<Grade | 'ALL'>('ALL');
   const title = cycleTitle(t, cycle);
   const exportXlsx = useExportResults(cycle.id, t('evaluations.results.filename', { cycle: title }));
+  const exportForms = useExportRegistrationForms(
+    cycle.id,
+    t('registrationForm.filenameAll', { cycle: title }),
+  );
   const { summary } = results;
   const rows = grade === 'ALL' ? results.items : results.items.filter((row) => row.grade === grade);
 
@@ -250,9 +256,22 @@ function ResultsView({
                 : ''}
             </p>
           </div>
-          <Button onClick={onExport} loading={exportXlsx.isPending} data-testid="results-export">
-            {t('evaluations.results.export')}
-          </Button>
+          <Space>
+            <Button
+              onClick={() =>
+                exportForms.mutate(undefined, {
+                  onError: (error) => void message.error(serverMessage(error) ?? t('errors.unexpected')),
+                })
+              }
+              loading={exportForms.isPending}
+              data-testid="results-export-registration-forms"
+            >
+              {t('registrationForm.exportAll')}
+            </Button>
+            <Button onClick={onExport} loading={exportXlsx.isPending} data-testid="results-export">
+              {t('evaluations.results.export')}
+            </Button>
+          </Space>
         </header>
 
         {!results.isFinal && (

@@ -85,6 +85,19 @@ export function MyResultsPage({ sheetPath }: { sheetPath: (cycleId: string) => s
               width: 120,
               render: (_, item) => <Link to={sheetPath(item.cycle.id)}>{t('evaluations.mine.open')}</Link>,
             },
+            {
+              key: 'registrationForm',
+              title: '',
+              width: 120,
+              render: (_, item) => (
+                <Link
+                  to={`${sheetPath(item.cycle.id)}/registration-form`}
+                  data-testid={`my-registration-form-${item.cycle.kind}`}
+                >
+                  {t('registrationForm.open')}
+                </Link>
+              ),
+            },
           ]}
         />
       )}

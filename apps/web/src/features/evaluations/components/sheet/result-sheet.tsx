@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ResultSheet as ResultSheetData } from '@zeren/contracts';
-import { Breadcrumb, Button, Card, Skeleton, Tag } from 'antd';
+import { Breadcrumb, Button, Card, Skeleton, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { ErrorResult } from '@/components/error-result';
 import { useLabels } from '@/lib/labels';
 import { resultSheetQueryOptions } from '../../api/get-result-sheet';
 import { consequenceText, cycleTitle, formatDateTime, formatPoints, formatScore } from '../../utils/format';
 import { GradeTag } from '../grade-tag';
-import { formatAmendedValue } from '../results/amendments-section';
+import { formatAmendedValue } from '../results/amended-value';
 import styles from './result-sheet.module.css';
 
 interface ResultSheetPageProps {
@@ -24,6 +24,7 @@ interface ResultSheetPageProps {
 export function ResultSheetPage({ cycleId, personId, organisationName, trail }: ResultSheetPageProps) {
   const { t } = useTranslation();
   const query = useQuery(resultSheetQueryOptions(cycleId, personId));
+  const location = useLocation();
 
   const breadcrumb = (
     <Breadcrumb
@@ -55,9 +56,17 @@ export function ResultSheetPage({ cycleId, personId, organisationName, trail }: 
     <div className={styles.page}>
       <div className={`${styles.toolbar} ${styles.noPrint}`}>
         {breadcrumb}
-        <Button type="primary" onClick={() => window.print()} data-testid="result-sheet-print">
-          {t('evaluations.sheet.print')}
-        </Button>
+        <Space>
+          <Link
+            to={`${location.pathname.replace(/\/+$/, '')}/registration-form`}
+            data-testid="result-sheet-registration-form"
+          >
+            <Button>{t('registrationForm.open')}</Button>
+          </Link>
+          <Button type="primary" onClick={() => window.print()} data-testid="result-sheet-print">
+            {t('evaluations.sheet.print')}
+          </Button>
+        </Space>
       </div>
       <ResultSheet sheet={query.data} organisationName={organisationName} />
     </div>

@@ -1,0 +1,5 @@
+import { SpreadsheetsPage } from '@/features/spreadsheets/components/spreadsheets-page';
+
+export function AdminSpreadsheetsRoute() {
+  return <SpreadsheetsPage />;
+}

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Post_organisationId_tier_sortOrder_idx" ON "Post"("organisationId", "tier", "sortOrder");
+
