@@ -51,7 +51,7 @@ function isConnectionLoss(error: unknown): boolean {
     if (typeof kind === 'string' && CONNECTION_ERRORS.has(kind)) return true;
     if (
       typeof record.message === 'string' &&
-      /Connection terminated|connection (is )?closed|terminating connection|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)/i.test(
+      /Connection terminated|connection (is )?closed|terminating connection|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i.test(
         record.message,
       )
     )
@@ -70,6 +70,11 @@ function findPgCode(error: unknown): string | undefined {
     // SQLSTATEs are five characters and may hold letters (57P03); Prisma's own codes start with P.
     if (typeof record.code === 'string' && SQLSTATE.test(record.code)) return record.code;
     if (typeof record.meta?.code === 'string' && SQLSTATE.test(record.meta.code)) return record.meta.code;
+    // $queryRaw failures (P2010) carry the SQLSTATE only in the message: "Raw query failed. Code: `57P03`".
+    if (record.code === 'P2010' && typeof (record as { message?: unknown }).message === 'string') {
+      const raw = /Code: `([0-9][0-9A-Z]{4})`/.exec((record as { message: string }).message)?.[1];
+      if (raw) return raw;
+    }
     if (record.code === 'P2002') return '23505';
     if (record.code === 'P2003') return '23503';
     e = record.cause;
