@@ -3,17 +3,14 @@ import type { BureauDashboard as BureauData } from '@zeren/contracts';
 import { Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '@/components/category-progress';
-import { useLabels } from '@/lib/labels';
 import { bureauDashboardQueryOptions } from '../../api/get-bureau-dashboard';
-import { cycleLong, formatDateTime, gapsNote, share } from '../../utils/format';
+import { cycleLong, share } from '../../utils/format';
 import { AtRiskList } from '../shared/at-risk-list';
-import { CategoryRings } from '../shared/category-rings';
 import { useDashboardWiring } from '../shared/dashboard-wiring';
 import { GradeCard } from '../shared/grade-card';
 import { HeatmapCard } from '../shared/heatmap-card';
 import { QueryState } from '../shared/query-state';
-import { lineCaptions } from '../shared/ring-captions';
-import { LineBars } from '../shared/rings-footer';
+import { GapAndRiskTiles, TargetsCard } from '../shared/overview-header';
 import { StatTile } from '../shared/stat-tile';
 import { TrendCard } from '../shared/trend-card';
 import { ScoringCard } from './scoring-card';
@@ -28,8 +25,7 @@ export function BureauDashboard() {
 
 function BureauOverview({ data }: { data: BureauData }) {
   const { t } = useTranslation();
-  const labels = useLabels();
-  const { gapsPath, targetPath } = useDashboardWiring();
+  const { targetPath } = useDashboardWiring();
   const scoringShare = data.scoring ? share(data.scoring.filledCells, data.scoring.expectedCells) : null;
 
   return (
@@ -38,45 +34,17 @@ function BureauOverview({ data }: { data: BureauData }) {
       <style>{'@page { size: A4 landscape; margin: 10mm; }'}</style>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
-          <Card
-            size="small"
-            className={styles.fill}
-            title={
-              <span>
-                {t('dashboards.bureau.majorTargets')}
-                <span className={styles.cardSubtitle}>
-                  {t('dashboards.common.yearAsOf', { year: data.year, at: formatDateTime(t, data.asOf) })}
-                </span>
-              </span>
-            }
-          >
-            <CategoryRings
-              progress={data.majorTargets.progress}
-              captions={lineCaptions(data.majorTargets.lines, labels.line)}
-              testId="major-targets"
-            />
-            <LineBars lines={data.majorTargets.lines} testId="major-targets-lines" />
-          </Card>
+          <TargetsCard
+            title={t('dashboards.bureau.majorTargets')}
+            year={data.year}
+            asOf={data.asOf}
+            targets={data.majorTargets}
+            testId="major-targets"
+          />
         </Col>
         <Col xs={24} lg={9}>
           <div className={styles.tileStack}>
-            <StatTile
-              label={t('dashboards.kpi.gaps')}
-              value={data.gaps.open}
-              unit={t('dashboards.kpi.gapsUnit')}
-              tone={data.gaps.open > 0 ? 'danger' : 'good'}
-              note={gapsNote(t, data.gaps)}
-              to={gapsPath(data.year)}
-              testId="kpi-gaps"
-            />
-            <StatTile
-              label={t('dashboards.kpi.atRisk')}
-              value={data.atRisk.total}
-              unit={t('dashboards.kpi.targetsUnit')}
-              tone={data.atRisk.total > 0 ? 'warning' : 'good'}
-              note={t('dashboards.kpi.atRiskNote')}
-              testId="kpi-at-risk"
-            />
+            <GapAndRiskTiles year={data.year} gaps={data.gaps} atRisk={data.atRisk} />
             <StatTile
               label={t('dashboards.kpi.scoring')}
               value={data.scoring ? formatPercent(scoringShare, 0) : '—'}

@@ -4,16 +4,13 @@ import { Card, Col, Row, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProgressBar } from '@/components/category-progress';
-import { useLabels } from '@/lib/labels';
 import { supervisorDashboardQueryOptions } from '../../api/get-supervisor-dashboard';
-import { cycleLong, formatDateTime, formatScore, gapsNote } from '../../utils/format';
+import { cycleLong, formatScore } from '../../utils/format';
 import { AtRiskList } from '../shared/at-risk-list';
-import { CategoryRings } from '../shared/category-rings';
 import { useDashboardWiring } from '../shared/dashboard-wiring';
 import { GradeCard } from '../shared/grade-card';
 import { QueryState } from '../shared/query-state';
-import { lineCaptions } from '../shared/ring-captions';
-import { LineBars } from '../shared/rings-footer';
+import { GapAndRiskTiles, TargetsCard } from '../shared/overview-header';
 import { StatTile } from '../shared/stat-tile';
 import { TrendCard } from '../shared/trend-card';
 import { UnitBarsCard } from '../shared/unit-bars-card';
@@ -27,8 +24,7 @@ export function SupervisorDashboard({ postId }: { postId: string }) {
 
 function SupervisorOverview({ data }: { data: SupervisorData }) {
   const { t } = useTranslation();
-  const labels = useLabels();
-  const { gapsPath, targetPath, unitTargetsPath } = useDashboardWiring();
+  const { targetPath, unitTargetsPath } = useDashboardWiring();
   const lastTotals = data.units.filter((unit) => unit.lastQuarterMeanTotal !== null);
   const meanTotal =
     lastTotals.length > 0
@@ -46,45 +42,17 @@ function SupervisorOverview({ data }: { data: SupervisorData }) {
     <div className={styles.grid} data-testid="supervisor-dashboard">
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
-          <Card
-            size="small"
-            className={styles.fill}
-            title={
-              <span>
-                {t('dashboards.supervisor.ownTargets')}
-                <span className={styles.cardSubtitle}>
-                  {t('dashboards.common.yearAsOf', { year: data.year, at: formatDateTime(t, data.asOf) })}
-                </span>
-              </span>
-            }
-          >
-            <CategoryRings
-              progress={data.ownTargets.progress}
-              captions={lineCaptions(data.ownTargets.lines, labels.line)}
-              testId="own-targets"
-            />
-            <LineBars lines={data.ownTargets.lines} testId="own-targets-lines" />
-          </Card>
+          <TargetsCard
+            title={t('dashboards.supervisor.ownTargets')}
+            year={data.year}
+            asOf={data.asOf}
+            targets={data.ownTargets}
+            testId="own-targets"
+          />
         </Col>
         <Col xs={24} lg={9}>
           <div className={styles.tileStack}>
-            <StatTile
-              label={t('dashboards.kpi.gaps')}
-              value={data.gaps.open}
-              unit={t('dashboards.kpi.gapsUnit')}
-              tone={data.gaps.open > 0 ? 'danger' : 'good'}
-              note={gapsNote(t, data.gaps)}
-              to={gapsPath(data.year)}
-              testId="kpi-gaps"
-            />
-            <StatTile
-              label={t('dashboards.kpi.atRisk')}
-              value={data.atRisk.total}
-              unit={t('dashboards.kpi.targetsUnit')}
-              tone={data.atRisk.total > 0 ? 'warning' : 'good'}
-              note={t('dashboards.kpi.atRiskNote')}
-              testId="kpi-at-risk"
-            />
+            <GapAndRiskTiles year={data.year} gaps={data.gaps} atRisk={data.atRisk} />
             <StatTile
               label={t('dashboards.kpi.lastQuarter')}
               value={formatScore(meanTotal)}
