@@ -3,12 +3,14 @@
 // endpoint's floor is one "request": the session lookup every API request makes, then the data
 // statements, the independent ones concurrently (as a careful hand-written API would).
 //
-// What is left out on purpose, and why it does not change the data for the benchmark's accounts:
-// per-node read checks on a subtree the actor owns (the deputy may read every node below their own
-// target), and the gap kinds that need the whole decomposition (a target whose parent is owned
-// outside the owner's superior line): the post-level kinds (a category missing, no holder), the
-// weight sums and target ownership are computed.
+// What is left out on purpose in the dashboards' floors, and why it does not change the data for the
+// benchmark's accounts: the gap kinds that need the whole decomposition (a target whose parent is
+// owned outside the owner's superior line): the post-level kinds (a category missing, no holder),
+// the weight sums and target ownership are computed. The hot reads (target detail, subtree, chain
+// level, results page) send one statement each (the chain two) and their floors are those very
+// statements (hot-read-floors.ts).
 import type pg from 'pg';
+import { hotReadFloors } from './hot-read-floors';
 
 export interface FloorParams {
   organisationId: string;
@@ -75,12 +77,6 @@ const AT_RISK = `(t.progress < 100 AND t.progress + 10 < 100 * LEAST(1, GREATEST
     EXTRACT(EPOCH FROM now() - make_date(t.year, 1, 1)::timestamptz)
     / NULLIF(EXTRACT(EPOCH FROM t."dueDate"::timestamptz - make_date(t.year, 1, 1)::timestamptz), 0))))`;
 
-/** Weighted mean progress per category and overall over rows with category, weight, progress. */
-const CATEGORY_MEANS = `sum(weight * progress) FILTER (WHERE category = 'IDEOLOGICAL') / NULLIF(sum(weight) FILTER (WHERE category = 'IDEOLOGICAL'), 0) AS ideological,
-       sum(weight * progress) FILTER (WHERE category = 'BUSINESS') / NULLIF(sum(weight) FILTER (WHERE category = 'BUSINESS'), 0) AS business,
-       sum(weight * progress) FILTER (WHERE category = 'MANAGEMENT') / NULLIF(sum(weight) FILTER (WHERE category = 'MANAGEMENT'), 0) AS management,
-       sum(weight * progress) / NULLIF(sum(weight), 0) AS overall`;
-
 /** Every active post reporting (transitively, either line) to $2, $2 included (both superior indexes). */
 const SUBTREE_POSTS = `sub(id) AS (
     SELECT $2::uuid
@@ -104,91 +100,6 @@ const POST_GAPS = (scope: string, targetScope = '') => `SELECT p."unitId",
          ON c."ownerPostId" = p.id
  WHERE p."organisationId" = $1 AND p."archivedAt" IS NULL ${scope}
  GROUP BY p."unitId"`;
-
-const TARGET_DETAIL = [
-  // The target, its owner (PostRef), the parent's owner (for the write rules) and whether the actor
-  // ($3: their posts) may read it: the owner or the parent's owner reports to one of them.
-  `SELECT ${SUMMARY_COLUMNS}, t.description, p."ownerPostId" AS "parentOwnerPostId",
-       o."adminSuperiorId", o."partySuperiorId",
-       EXISTS (WITH RECURSIVE up(id) AS (
-                 SELECT x FROM unnest(ARRAY[t."ownerPostId", p."ownerPostId"]) x WHERE x IS NOT NULL
-                 UNION
-                 SELECT s FROM "Post" q JOIN up ON q.id = up.id,
-                        unnest(ARRAY[q."adminSuperiorId", q."partySuperiorId"]) s WHERE s IS NOT NULL)
-               SELECT 1 FROM up WHERE up.id = ANY($3::uuid[])) AS "isReadable"
-  FROM "Target" t
-  LEFT JOIN "Target" p ON p.id = t."parentId"
-  LEFT JOIN "Post" o ON o.id = t."ownerPostId"
-  ${POST_REF_JOINS}
- WHERE t."organisationId" = $1 AND t.id = $2`,
-  // Its active children as summaries, in decomposition order.
-  `SELECT ${SUMMARY_COLUMNS}
-  FROM "Target" t LEFT JOIN "Post" o ON o.id = t."ownerPostId"
-  ${POST_REF_JOINS}
- WHERE t."organisationId" = $1 AND t."parentId" = $2 AND t.status = 'ACTIVE'
- ORDER BY t."createdAt", t.id`,
-  // The breadcrumb, root first, with each ancestor's owner post.
-  `WITH RECURSIVE up(id, depth) AS (
-    SELECT t."parentId", 1 FROM "Target" t WHERE t."organisationId" = $1 AND t.id = $2 AND t."parentId" IS NOT NULL
-    UNION ALL
-    SELECT p."parentId", up.depth + 1 FROM "Target" p JOIN up ON p.id = up.id WHERE p."parentId" IS NOT NULL)
-SELECT t.id, t.title, t."ownerPostId", o.code, o.title AS "ownerTitle", un.name AS "unitName", hs.holders
-  FROM up JOIN "Target" t ON t.id = up.id AND t."organisationId" = $1
-  LEFT JOIN "Post" o ON o.id = t."ownerPostId"
-  ${POST_REF_JOINS}
- ORDER BY up.depth DESC`,
-  // The five newest progress updates with the recorder's name and the evidence file's metadata.
-  `SELECT pu.id, pu.value, pu.normalised, pu.note, pu."evidenceUrl", pu."recordedById", pu."recordedAt",
-       pe.name AS "recordedByName", ef.id AS "evidenceFileId", ef.filename, ef."mimeType", ef."sizeBytes"
-  FROM "ProgressUpdate" pu
-  LEFT JOIN "UserAccount" ua ON ua.id = pu."recordedById"
-  LEFT JOIN "Person" pe ON pe.id = ua."personId"
-  LEFT JOIN "EvidenceFile" ef ON ef.id = pu."evidenceFileId"
- WHERE pu."organisationId" = $1 AND pu."targetId" = $2
- ORDER BY pu."recordedAt" DESC, pu.id DESC LIMIT 5`,
-];
-
-const TARGET_TREE = [
-  // The active subtree, $3 levels deep, breadth first, each node a summary with its owner.
-  `WITH RECURSIVE down(id, level) AS (
-    SELECT t.id, 0 FROM "Target" t WHERE t."organisationId" = $1 AND t.id = $2
-    UNION ALL
-    SELECT c.id, d.level + 1 FROM "Target" c JOIN down d ON c."parentId" = d.id
-     WHERE c."organisationId" = $1 AND c.status = 'ACTIVE' AND d.level < $3)
-SELECT ${SUMMARY_COLUMNS}, d.level
-  FROM down d JOIN "Target" t ON t.id = d.id
-  LEFT JOIN "Post" o ON o.id = t."ownerPostId"
-  ${POST_REF_JOINS}
- ORDER BY d.level, t."createdAt", t.id`,
-];
-
-const CHAIN_LEVEL = [
-  // The root post ($2) and its direct reports in the administrative line, each with unit, holders,
-  // weighted progress of its own active targets of the year ($3) per category, target count,
-  // direct-report count, post-level open gaps, and open / overdue supervision findings.
-  `WITH nodes AS (
-    SELECT p.* FROM "Post" p
-     WHERE p."organisationId" = $1 AND p."archivedAt" IS NULL AND 'ADMINISTRATIVE' = ANY (p.lines)
-       AND (p.id = $2 OR p."adminSuperiorId" = $2))
-SELECT o.id, o.code, o.title, o.tier, o.lines, o."adminSuperiorId", un.name AS "unitName", un.kind, hs.holders,
-       tp.*,
-       (SELECT count(*)::int FROM "Post" s WHERE s."organisationId" = $1 AND s."adminSuperiorId" = o.id
-           AND s."archivedAt" IS NULL AND 'ADMINISTRATIVE' = ANY (s.lines)) AS "subordinateCount",
-       (CASE WHEN o.tier >= 2 THEN 3 - tp.categories ELSE 0 END + CASE WHEN hs.holders IS NULL THEN 1 ELSE 0 END) AS "openGapCount",
-       f.open, f.overdue
-  FROM nodes o
-  ${POST_REF_JOINS}
-  LEFT JOIN LATERAL (
-    SELECT count(*)::int AS "targetCount", count(DISTINCT category)::int AS categories, ${CATEGORY_MEANS}
-      FROM "Target" WHERE "organisationId" = $1 AND year = $3 AND "ownerPostId" = o.id AND status = 'ACTIVE'
-  ) tp ON true
-  LEFT JOIN LATERAL (
-    SELECT count(*)::int AS open,
-           (count(*) FILTER (WHERE status = 'OPEN' AND deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date))::int AS overdue
-      FROM "Finding" WHERE "organisationId" = $1 AND "postId" = o.id AND status <> 'CLOSED'
-  ) f ON true
- ORDER BY o.tier, o."sortOrder", o.code`,
-];
 
 const SECTION = [
   // The chief's post ($2) and every post below it (either line) with unit and holders.
@@ -347,41 +258,41 @@ const EVALUATION_CACHED = `SELECT c.payload FROM "EvaluationSummaryCache" c
   JOIN "EvaluationVersion" v ON v."organisationId" = c."organisationId" AND v.version = c.version
  WHERE c."organisationId" = $1 AND c.year = $2`;
 
+/**
+ * What the tier-1 endpoint computes when its in-memory figures are not current (docs/performance.md
+ * "Tier-1 dashboard"; an answer from memory costs the session lookup and the first statement only):
+ * the data versions; every active unit with its own posts' sums per category, from which any level of
+ * the heatmap (each row over its subtree) and the unit ranking are summed up in memory; then, as
+ * before, the major targets, the at-risk list and the stored gap counts and evaluation.
+ */
+const BUREAU_LEVEL = [
+  `SELECT (SELECT version FROM "DashboardVersion" WHERE "organisationId" = $1) AS dashboard,
+       (SELECT version FROM "GapVersion" WHERE "organisationId" = $1) AS gaps,
+       (SELECT version FROM "EvaluationVersion" WHERE "organisationId" = $1) AS evaluation`,
+  `SELECT json_agg(json_build_array(u.id, u."parentId", u.name, u.kind, u."sortOrder",
+                                  h.i, h.ni, h.b, h.nb, h.m, h.nm, h.a, h.na, h.p))
+  FROM "OrgUnit" u
+  LEFT JOIN (SELECT s."unitId",
+                    sum(s."progressSum") FILTER (WHERE s.category = 'IDEOLOGICAL')::float8 AS i,
+                    sum(s.targets) FILTER (WHERE s.category = 'IDEOLOGICAL')::int AS ni,
+                    sum(s."progressSum") FILTER (WHERE s.category = 'BUSINESS')::float8 AS b,
+                    sum(s.targets) FILTER (WHERE s.category = 'BUSINESS')::int AS nb,
+                    sum(s."progressSum") FILTER (WHERE s.category = 'MANAGEMENT')::float8 AS m,
+                    sum(s.targets) FILTER (WHERE s.category = 'MANAGEMENT')::int AS nm,
+                    sum(s."progressSum") FILTER (WHERE s.category = 'ALL')::float8 AS a,
+                    sum(s.targets) FILTER (WHERE s.category = 'ALL')::int AS na,
+                    sum(s.posts) FILTER (WHERE s.category = 'ALL')::int AS p
+               FROM "TargetUnitSummary" s WHERE s."organisationId" = $1 AND s.year = $2 AND s.targets > 0
+              GROUP BY s."unitId") h ON h."unitId" = u.id
+ WHERE u."organisationId" = $1 AND u."archivedAt" IS NULL`,
+];
+
 /** Tier 1 reads what the schema maintains: summaries when they exist, else passes over the rows. */
 function tier1Statements(p: FloorParams): string[] {
   if (!p.hasSummaries) return BUREAU;
-  const evaluation = p.hasEvaluationCache ? [EVALUATION_CACHED] : [BUREAU[5]!, BUREAU[6]!];
-  return [...BUREAU_SUMMARISED.slice(0, 4), ...evaluation];
+  if (p.hasEvaluationCache) return [...BUREAU_LEVEL, ...BUREAU_SUMMARISED.slice(1, 4), EVALUATION_CACHED];
+  return [...BUREAU_SUMMARISED.slice(0, 4), BUREAU[5]!, BUREAU[6]!];
 }
-
-const RESULTS_PAGE = [
-  // One page of a cycle's results by rank (the page picked first), with each evaluee's primary post
-  // and unit.
-  `WITH page AS MATERIALIZED (
-    SELECT r.id, r."evalueeId", r."scoreIdeological", r."scoreBusiness", r."scoreManagement", r."bonusTotal",
-           r."deductionTotal", r.total, r.rank, r.grade, r."isQuotaCut", r."quotaCutReason", r."isVetoed",
-           r."vetoReason", r."bonusCoefficient", r.consequence, r.version, r."organisationId"
-      FROM "EvaluationResult" r WHERE r."cycleId" = $1 ORDER BY r.rank, r."evalueeId" LIMIT $2 OFFSET $3)
-SELECT page.*, pe.name, pe."employeeNo", o.id AS "postId", o.code, o.title, o.tier, un.id AS "unitId", un.name AS "unitName",
-       EXISTS (SELECT 1 FROM "Amendment" a WHERE a."resultId" = page.id) AS "isAmended"
-  FROM page
-  JOIN "Person" pe ON pe.id = page."evalueeId"
-  LEFT JOIN LATERAL (SELECT h."postId" FROM "Holding" h WHERE h."organisationId" = page."organisationId" AND h."personId" = pe.id
-                       AND h."endedOn" IS NULL ORDER BY h."isPrimary" DESC, h."startedOn" LIMIT 1) hp ON true
-  LEFT JOIN "Post" o ON o.id = hp."postId"
-  LEFT JOIN "OrgUnit" un ON un.id = o."unitId"
- ORDER BY page.rank, page."evalueeId"`,
-  // The summary over the whole cycle, the cycle and the organisation's quota.
-  `SELECT c.id, c.kind, c.status, c.year, count(r.id)::int AS evaluees, max(r."computedAt") AS "computedAt",
-       (count(*) FILTER (WHERE r.grade = 'EXCELLENT'))::int AS excellent,
-       (count(*) FILTER (WHERE r.grade = 'COMPETENT'))::int AS competent,
-       (count(*) FILTER (WHERE r.grade = 'BASICALLY_COMPETENT'))::int AS basic,
-       (count(*) FILTER (WHERE r.grade = 'INCOMPETENT'))::int AS incompetent,
-       (count(*) FILTER (WHERE r."isQuotaCut"))::int AS "quotaCut", (count(*) FILTER (WHERE r."isVetoed"))::int AS vetoed,
-       (SELECT "excellentQuota" FROM "OrganisationSettings" s WHERE s."organisationId" = c."organisationId") AS quota
-  FROM "EvaluationCycle" c LEFT JOIN "EvaluationResult" r ON r."cycleId" = c.id
- WHERE c.id = $1 GROUP BY c.id`,
-];
 
 const session = (pool: pg.Pool, tokenHash: string) => pool.query(SESSION, [tokenHash]);
 /** Sends `sql` with as many of `all` as it has placeholders ($1 … $n). */
@@ -389,7 +300,6 @@ const query = (pool: pg.Pool, sql: string, all: unknown[]) => {
   const highest = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
   return pool.query(sql, all.slice(0, highest));
 };
-const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
 
 export const floors: Record<string, Floor> = {
   tier1: {
@@ -427,39 +337,6 @@ export const floors: Record<string, Floor> = {
       ]);
     },
   },
-  chainLevel: {
-    sql: [SESSION, ...CHAIN_LEVEL],
-    async run(pool, p) {
-      await session(pool, p.tokenHash.director);
-      await pool.query(CHAIN_LEVEL[0]!, [p.organisationId, p.deputyPostId, p.year]);
-    },
-  },
-  targetDetail: {
-    sql: [SESSION, ...TARGET_DETAIL],
-    async run(pool, p, i) {
-      await session(pool, p.tokenHash.chief);
-      const id = pick(p.detailTargetIds, i);
-      await Promise.all([
-        ...TARGET_DETAIL.map((sql) => query(pool, sql, [p.organisationId, id, p.chiefPostIds])),
-      ]);
-    },
-  },
-  targetTree: {
-    sql: [SESSION, ...TARGET_TREE],
-    async run(pool, p, i) {
-      await session(pool, p.tokenHash.deputy);
-      await pool.query(TARGET_TREE[0]!, [p.organisationId, pick(p.treeRootIds, i), 4]);
-    },
-  },
-  resultsPage: {
-    sql: [SESSION, ...RESULTS_PAGE],
-    async run(pool, p, i) {
-      await session(pool, p.tokenHash.director);
-      const page = i % p.resultPages;
-      await Promise.all([
-        pool.query(RESULTS_PAGE[0]!, [p.publishedCycleId, p.pageSize, page * p.pageSize]),
-        pool.query(RESULTS_PAGE[1]!, [p.publishedCycleId]),
-      ]);
-    },
-  },
+  // Target detail, subtree, chain level, results page: the API's own statements (hot-read-floors.ts).
+  ...hotReadFloors(SESSION, session),
 };

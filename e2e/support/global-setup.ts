@@ -1,8 +1,10 @@
 // The real app (API + built SPA) on a throwaway database seeded with the demo bureau. The database
-// is dropped at the end: e2e never touches the demo data of `npm start`.
+// is dropped at the end: e2e never touches the demo data of `npm start`. The API runs as `npm start`
+// runs it: the bundle apps/api/dist/main.js (rebuilt here, so never stale) with the same node flags.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import { buildApi, productionNodeArgs } from '../../apps/api/build';
 import { loadConfig, repoRoot } from '../../apps/api/src/config';
 import { startLocalPostgres } from '../../apps/api/src/db/local-postgres';
 import { dropOrphanTestDatabases, TEST_DATABASE_PATTERN } from '../../apps/api/src/db/test-databases';
@@ -38,6 +40,7 @@ export default async function globalSetup() {
   // instead of the fresh one.
   if (await isPortTaken())
     throw new Error(`port ${E2E_PORT} is already in use: stop whatever listens there first`);
+  await buildApi();
   const config = loadConfig();
   const name = `zeren_e2e_${process.pid}`;
   let databaseUrl: string;
@@ -71,7 +74,7 @@ export default async function globalSetup() {
     };
   }
 
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/api/src/main.ts')], {
+  const server = spawn(process.execPath, productionNodeArgs(), {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { z } from 'zod';
 import type { Config } from './config';
-import type { Db } from './db/database';
+import { poolOf, type Db } from './db/database';
+import type { SqlPool } from './db/sql';
 import { authenticate, requireCsrfHeader } from './http/authenticate';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { createIdempotencyStore } from './http/idempotency';
@@ -39,9 +41,22 @@ export interface AppDeps {
 
 /** What every area's router factory receives: the database and the shared services. */
 export interface AppContext extends AppDeps {
+  /** The pg pool under `db`: hot reads send raw SQL through it (db/sql.ts). */
+  pool: SqlPool;
   auth: AuthService;
   audit: AuditService;
   access: AccessService;
+}
+
+/** Takes `br` out of Accept-Encoding, so `compression` picks gzip (see its use below). */
+function withoutBrotli(req: express.Request, _res: express.Response, next: express.NextFunction) {
+  const accepted = req.headers['accept-encoding'];
+  if (accepted?.includes('br'))
+    req.headers['accept-encoding'] = accepted
+      .split(',')
+      .filter((coding) => coding.split(';')[0]!.trim().toLowerCase() !== 'br')
+      .join(',');
+  next();
 }
 
 /** Builds the Express app; `server.ts` listens. */
@@ -73,6 +88,10 @@ export function createApp({ db, config, logger }: AppDeps) {
       strictTransportSecurity: config.NODE_ENV === 'production',
     }),
   );
+  // gzip for browsers that accept it (the SPA's assets and the JSON). Not brotli: its encoder's
+  // buffers, one set per response in flight, took the API's resident memory under load past the
+  // 200 MB it is held to, for a few per cent fewer bytes (docs/performance.md "Memory").
+  app.use(withoutBrotli, compression());
   app.use(
     pinoHttp({
       logger,
@@ -86,10 +105,12 @@ export function createApp({ db, config, logger }: AppDeps) {
     }),
   );
 
+  const pool = poolOf(db);
   const audit = createAuditService(createAuditRepository(db));
-  const auth = createAuthService({ repo: createAuthRepository(db), audit, config });
+  const auth = createAuthService({ repo: createAuthRepository(db, pool), audit, config });
   const ctx: AppContext = {
     db,
+    pool,
     config,
     logger,
     auth,

@@ -1,10 +1,14 @@
 // Dashboards per responsibility tier: every figure against an expectation computed here from the
 // stored rows, the authorization of each dashboard, and the round trips one request costs.
+import type { AddressInfo } from 'node:net';
 import { elapsedShare, isAtRisk } from '@zeren/domain';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createOrgFixture } from './support/fixtures';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createOrgFixture, FIXTURE_PASSWORD } from './support/fixtures';
 import { openWindow } from './support/evaluation-fixtures';
-import { type Client, useHarness } from './support/harness';
+import { Client, useHarness } from './support/harness';
 import {
   CATEGORIES,
   createTargetFixture,
@@ -440,7 +444,13 @@ describe('GET /api/dashboards/bureau', () => {
     // Evaluees: the 7 holders of tier 2–4 posts minus staff2 (excluded). The assessor scores 6,
     // staffB (an evaluee) 5.
     expect(body.scoring.cycle).toMatchObject({ id: q4.id, kind: 'Q4', status: 'OPEN' });
-    expect(body.scoring).toMatchObject({ evaluees: 6, expectedCells: 33, filledCells: 8, submittedCells: 3 });
+    expect(body.scoring).toMatchObject({
+      evaluees: 6,
+      expectedCells: 33,
+      filledCells: 8,
+      submittedCells: 3,
+      assessorCount: 2,
+    });
     const byPerson = (id: string) =>
       body.scoring.assessors.find((a: { person: { id: string } }) => a.person.id === id);
     expect(byPerson(f.personIds.assessor)).toEqual({
@@ -926,6 +936,310 @@ describe('dashboard round trips', () => {
       const trips = h.queryCount() - before;
       expect(trips, `${key} ${path}`).toBeGreaterThan(0);
       expect(trips, `${key} ${path}`).toBeLessThanOrEqual(5);
+    }
+  });
+});
+
+// ─── Tier 1 at city scale: the heatmap by level, and figures kept per data version ─────────────────
+
+type HeatRow = {
+  unit: { id: string; name: string; kind: string };
+  postCount: number;
+  targetCount: number;
+  childCount: number;
+  progress: Record<Category | 'overall', number | null>;
+};
+const bureauPath = (unitId?: string) =>
+  `/api/dashboards/bureau?year=2026${unitId ? `&unitId=${unitId}` : ''}`;
+
+/** Each row against its subtree's targets read from the database: Σ progress ÷ targets, posts counted. */
+async function expectSubtreeFigures(f: TargetFixture, rows: HeatRow[]) {
+  const units = await h.db.orgUnit.findMany({
+    where: { organisationId: f.organisationId, archivedAt: null },
+  });
+  const below = (id: string): string[] => [
+    id,
+    ...units.filter((u) => u.parentId === id).flatMap((u) => below(u.id)),
+  ];
+  const targets = (await activeTargets(f)).filter((t) => t.ownerPost && t.ownerPost.archivedAt === null);
+  for (const row of rows) {
+    const subtree = new Set(below(row.unit.id));
+    const mine = targets.filter((t) => subtree.has(t.ownerPost!.unitId));
+    expect(row.targetCount, row.unit.name).toBe(mine.length);
+    expect(row.postCount, row.unit.name).toBe(new Set(mine.map((t) => t.ownerPostId)).size);
+    const close = (got: number | null, values: number[]) => {
+      if (values.length === 0) return expect(got, row.unit.name).toBeNull();
+      expect(Math.abs(got! - avg(values)), `${row.unit.name}: ${got} vs ${avg(values)}`).toBeLessThanOrEqual(
+        0.005 + 1e-9,
+      );
+    };
+    for (const c of CATEGORIES)
+      close(
+        row.progress[c],
+        mine.filter((t) => t.category === c).map((t) => t.progress),
+      );
+    close(
+      row.progress.overall,
+      mine.map((t) => t.progress),
+    );
+    const children = units.filter(
+      (u) =>
+        u.parentId === row.unit.id && below(u.id).some((id) => mine.some((t) => t.ownerPost!.unitId === id)),
+    );
+    expect(row.childCount, row.unit.name).toBe(children.length);
+  }
+}
+
+describe('GET /api/dashboards/bureau: the heatmap by level', () => {
+  it('shows one row per child unit over its whole subtree, drills down and back, and answers 404 for a unit not of the organisation', async () => {
+    const f = await createTargetFixture(h.db, h.baseUrl);
+    const other = await createTargetFixture(h.db, h.baseUrl, { name: '他局' });
+    const [director, admin, staff, staffB] = [
+      await f.login('director'),
+      await f.login('admin'),
+      await f.login('staff'),
+      await f.login('staffB'),
+    ];
+    expect((await record(staff, f.targets['BUSINESS:staff'], 80)).status).toBe(201);
+    expect((await record(staffB, f.targets['IDEOLOGICAL:staffB'], 30)).status).toBe(201);
+    // 业务科室 above 医政科 and 疾控科, and 检验组 under 疾控科 holding the 疾控科 staff member's post.
+    const business = await admin.post('/api/org/units', { name: '业务科室', kind: 'SECTION' });
+    expect(business.status, business.text).toBe(201);
+    for (const id of [f.unitIds.sectionA, f.unitIds.sectionB])
+      expect(
+        (await admin.request('PATCH', `/api/org/units/${id}`, { parentId: business.body.id })).status,
+      ).toBe(200);
+    const lab = await admin.post('/api/org/units', {
+      name: '疾控科检验组',
+      kind: 'SECTION',
+      parentId: f.unitIds.sectionB,
+    });
+    expect(lab.status, lab.text).toBe(201);
+    await h.db.post.update({ where: { id: f.postIds.staffB }, data: { unitId: lab.body.id } });
+
+    // The default level: three units at the top (so the top), each over its subtree.
+    const top = await get(director, bureauPath());
+    expect(top.heatmapLevel).toEqual({ unit: null, path: [] });
+    const idsOf = (rows: HeatRow[]) => rows.map((r) => r.unit.id);
+    expect(new Set(idsOf(top.heatmap))).toEqual(
+      new Set([f.unitIds.leadership, business.body.id, f.unitIds.branch]),
+    );
+    await expectSubtreeFigures(f, top.heatmap);
+    const businessRow = top.heatmap.find((r: HeatRow) => r.unit.id === business.body.id);
+    expect(businessRow.childCount).toBe(2);
+    expect(businessRow.targetCount).toBeGreaterThan(0);
+
+    // Into 业务科室: its two sections, 疾控科 with 检验组 in it.
+    const level1 = await get(director, bureauPath(business.body.id));
+    expect(level1.heatmapLevel).toEqual({
+      unit: { id: business.body.id, name: '业务科室', kind: 'SECTION' },
+      path: [null],
+    });
+    expect(idsOf(level1.heatmap).sort()).toEqual([f.unitIds.sectionA, f.unitIds.sectionB].sort());
+    await expectSubtreeFigures(f, level1.heatmap);
+    // Into 疾控科: 检验组 only (the chief's own post is 疾控科's, in no row).
+    const level2 = await get(director, bureauPath(f.unitIds.sectionB));
+    expect(level2.heatmapLevel.path).toEqual([
+      null,
+      { id: business.body.id, name: '业务科室', kind: 'SECTION' },
+    ]);
+    expect(idsOf(level2.heatmap)).toEqual([lab.body.id]);
+    await expectSubtreeFigures(f, level2.heatmap);
+    expect(level2.heatmap[0].progress.IDEOLOGICAL).toBe(30);
+    // A unit without units below: no rows, the whole way back in the breadcrumb.
+    const leaf = await get(director, bureauPath(lab.body.id));
+    expect(leaf.heatmap).toEqual([]);
+    expect(leaf.heatmapLevel.path.map((u: { id: string } | null) => u?.id ?? null)).toEqual([
+      null,
+      business.body.id,
+      f.unitIds.sectionB,
+    ]);
+    // The rest of the page does not depend on the level; the ranking is over every unit's own figures.
+    for (const level of [level1, level2, leaf]) {
+      for (const key of ['majorTargets', 'gaps', 'atRisk', 'scoring', 'grades', 'trend', 'units'])
+        expect(level[key], key).toEqual(top[key]);
+    }
+    const ranked = [...top.units.strongest, ...top.units.weakest].map(
+      (r: { unit: { id: string } }) => r.unit.id,
+    );
+    expect(ranked).toContain(lab.body.id);
+    expect(ranked).not.toContain(business.body.id); // no posts of its own
+
+    // Not a unit of this organisation, unknown, archived: 404 in the one error shape; not an id: 400.
+    const empty = await admin.post('/api/org/units', { name: '待撤销科室', kind: 'SECTION' });
+    expect((await admin.post(`/api/org/units/${empty.body.id}/archive`)).status).toBe(200);
+    for (const id of [other.unitIds.sectionA, '00000000-0000-4000-8000-000000000000', empty.body.id]) {
+      const res = await director.get(bureauPath(id));
+      expect(res.status, id).toBe(404);
+      expect(res.body.error).toMatchObject({ code: 'NOT_FOUND', message: '单位不存在或您无权查看' });
+    }
+    const bad = await director.get('/api/dashboards/bureau?unitId=nope');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    // Tier 2 and below still may not open it, whatever the level.
+    expect((await (await f.login('deputy')).get(bureauPath(business.body.id))).status).toBe(403);
+  });
+
+  it('opens on the child units of a single top unit, with the breadcrumb from there', async () => {
+    const f = await createTargetFixture(h.db, h.baseUrl);
+    await h.db.orgUnit.updateMany({
+      where: { organisationId: f.organisationId, id: { not: f.unitIds.leadership } },
+      data: { parentId: f.unitIds.leadership },
+    });
+    const director = await f.login('director');
+    const leadership = await h.db.orgUnit.findUniqueOrThrow({ where: { id: f.unitIds.leadership } });
+    const body = await get(director, bureauPath());
+    expect(body.heatmapLevel).toEqual({
+      unit: { id: leadership.id, name: leadership.name, kind: 'LEADERSHIP' },
+      path: [],
+    });
+    expect(new Set(body.heatmap.map((r: HeatRow) => r.unit.id))).toEqual(
+      new Set([f.unitIds.sectionA, f.unitIds.sectionB, f.unitIds.branch]),
+    );
+    await expectSubtreeFigures(f, body.heatmap);
+    // The same level asked for by id; one below has the default level as its only step back.
+    expect((await get(director, bureauPath(leadership.id))).heatmapLevel.path).toEqual([]);
+    const below = await get(director, bureauPath(f.unitIds.sectionB));
+    expect(below.heatmapLevel.path).toEqual([
+      { id: leadership.id, name: leadership.name, kind: 'LEADERSHIP' },
+    ]);
+    expect(below.heatmap).toEqual([]);
+  });
+});
+
+describe('GET /api/dashboards/bureau: figures kept per data version', () => {
+  /** Statements one bureau read costs. */
+  async function tripsOf(client: Client, path: string) {
+    const before = h.queryCount();
+    const body = await get(client, path);
+    return { trips: h.queryCount() - before, body };
+  }
+
+  it('answers from memory with the session lookup and the version read, and recomputes after a write', async () => {
+    const f = await createTargetFixture(h.db, h.baseUrl);
+    await seedEvaluations(f);
+    const director = await f.login('director');
+    await get(director, bureauPath()); // warm: the session touch, the first computation
+    const hit = await tripsOf(director, bureauPath());
+    expect(hit.trips).toBe(2);
+    // Another level of the same figures: rendered from memory too.
+    expect((await tripsOf(director, bureauPath(f.unitIds.sectionA))).trips).toBe(2);
+
+    // A post edit moves everything (targets' owners, gaps, the evaluees): one statement per part.
+    await h.db.post.update({ where: { id: f.postIds.director }, data: { title: '党组书记、局长（兼）' } });
+    const miss = await tripsOf(director, bureauPath());
+    expect(miss.trips).toBeGreaterThan(2);
+    expect(miss.trips).toBeLessThanOrEqual(5);
+    expect(miss.body.majorTargets.targets[0].owner.title).toBe('党组书记、局长（兼）');
+    expect((await tripsOf(director, bureauPath())).trips).toBe(2);
+
+    // Progress moves the target figures only: the stored gap counts and evaluation serve on.
+    expect((await record(await f.login('staff'), f.targets['BUSINESS:staff'], 50)).status).toBe(201);
+    const afterProgress = await tripsOf(director, bureauPath());
+    expect(afterProgress.trips).toBe(3);
+    expect(afterProgress.body.majorTargets.progress.BUSINESS).toBeGreaterThan(0);
+  });
+
+  it('shows every kind of write on the next read, on another API instance too', async () => {
+    const f = await createTargetFixture(h.db, h.baseUrl);
+    const { q3, q4 } = await seedEvaluations(f);
+    // A second app on the same database: its own memory, the same versions.
+    const config = {
+      ...loadConfig(),
+      LOG_LEVEL: 'silent' as const,
+      ZEREN_WEB_DIST: '/nonexistent',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: 1_000_000,
+    };
+    const server = createApp({ db: h.db, config, logger: pino({ level: 'silent' }) }).listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    try {
+      const secondUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const elsewhere = new Client(secondUrl);
+      expect((await elsewhere.login(f.usernames.director, FIXTURE_PASSWORD)).status).toBe(200);
+      const director = await f.login('director');
+      const read = async () => {
+        const [here, there] = [await get(director, bureauPath()), await get(elsewhere, bureauPath())];
+        // The same figures, each instance computing them at its own instant.
+        const clockFree = (body: unknown) =>
+          JSON.stringify(body, (key, value: unknown) =>
+            key === 'asOf' || key === 'expectedProgress' ? undefined : value,
+          );
+        expect(clockFree(there)).toBe(clockFree(here));
+        return there;
+      };
+      const unitRow = (body: { heatmap: HeatRow[] }, id: string) =>
+        body.heatmap.find((r) => r.unit.id === id)!;
+      const first = await read();
+      expect((await read()).asOf).toBe(first.asOf); // kept: the same figures, not recomputed
+
+      // A progress update (roll-up up to the bureau's root).
+      expect((await record(await f.login('staff'), f.targets['BUSINESS:staff'], 100)).status).toBe(201);
+      const stored = await storedProgress(h.db, f.organisationId);
+      const afterProgress = await read();
+      expect(
+        afterProgress.majorTargets.targets.find(
+          (t: { id: string }) => t.id === f.targets['BUSINESS:director'],
+        ).progress,
+      ).toBe(stored.get(f.targets['BUSINESS:director']));
+      expect(unitRow(afterProgress, f.unitIds.sectionA).progress.BUSINESS).toBeGreaterThan(
+        unitRow(first, f.unitIds.sectionA).progress.BUSINESS!,
+      );
+
+      // A unit renamed.
+      const admin = await f.login('admin');
+      expect(
+        (await admin.request('PATCH', `/api/org/units/${f.unitIds.sectionB}`, { name: '疾病预防控制科' }))
+          .status,
+      ).toBe(200);
+      expect(unitRow(await read(), f.unitIds.sectionB).unit.name).toBe('疾病预防控制科');
+
+      // A person renamed (straight in the database, as another tool would).
+      await h.db.person.update({ where: { id: f.personIds.director }, data: { name: '赵局长' } });
+      expect((await read()).majorTargets.targets[0].owner.holders[0].name).toBe('赵局长');
+
+      // A gap opened (a vacant post) and waived.
+      await h.db.post.create({
+        data: {
+          organisationId: f.organisationId,
+          unitId: f.unitIds.sectionA,
+          code: 'YZ-9',
+          title: '医政科空岗',
+          tier: 4,
+          lines: ['ADMINISTRATIVE'],
+          adminSuperiorId: f.postIds.chief,
+        },
+      });
+      const opened = await read();
+      expect(opened.gaps.open).toBeGreaterThan(first.gaps.open);
+      const report = await get(director, '/api/gaps?year=2026');
+      const gapKey = report.gaps.find((g: { isWaived: boolean }) => !g.isWaived).key;
+      expect(
+        (await director.post('/api/gaps/waivers', { year: 2026, gapKey, reason: '机构调整期间暂缓' })).status,
+      ).toBe(201);
+      const waived = await read();
+      expect(waived.gaps).toMatchObject({ open: opened.gaps.open - 1, waived: opened.gaps.waived + 1 });
+
+      // A score saved (the staff member's third category: two are drafts), then the three submitted.
+      const assessor = await f.login('assessor');
+      const save = await assessor.request('PUT', `/api/cycles/${q4.id}/scores`, {
+        cells: [{ evalueeId: f.personIds.staff, category: 'MANAGEMENT', value: 86 }],
+      });
+      expect(save.status, save.text).toBe(200);
+      const saved = await read();
+      expect(saved.scoring.filledCells).toBe(waived.scoring.filledCells + 1);
+      const submit = await assessor.post(`/api/cycles/${q4.id}/submit`, { evalueeIds: [f.personIds.staff] });
+      expect(submit.status, submit.text).toBeLessThan(300);
+      expect((await read()).scoring.submittedCells).toBe(saved.scoring.submittedCells + 3);
+
+      // A quarter published (straight in the database): the grades move to it.
+      await h.db.evaluationCycle.update({
+        where: { id: q3.id },
+        data: { status: 'PUBLISHED', publishedAt: new Date('2026-10-10T00:00:00Z') },
+      });
+      expect((await read()).grades.cycle.id).toBe(q3.id);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });

@@ -1,6 +1,11 @@
 // Baseline checks of docs/security.md: headers, error hygiene, body limit, session lifetime and
 // what disabling an account does.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +87,54 @@ describe('security headers', () => {
       expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
       expect(res.headers.get('set-cookie')).toMatch(/; Secure/i);
     });
+  });
+});
+
+describe('compression', () => {
+  /** GET with exactly these request headers (fetch would add and undo its own Accept-Encoding). */
+  const rawGet = (url: string, headers: Record<string, string>) =>
+    new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http
+        .get(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
+    });
+
+  it('sends the SPA assets and JSON gzip-encoded to clients that accept it, plain otherwise', async () => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), 'zeren-dist-'));
+    const script = `console.log(${JSON.stringify('责任链'.repeat(2000))});`;
+    await mkdir(path.join(dist, 'assets'));
+    await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Zeren</title>');
+    await writeFile(path.join(dist, 'assets/app.js'), script);
+    try {
+      await withApp({ config: { ZEREN_WEB_DIST: dist } }, async (baseUrl) => {
+        const plain = await rawGet(`${baseUrl}/assets/app.js`, {});
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.body.toString()).toBe(script);
+        const gzipped = await rawGet(`${baseUrl}/assets/app.js`, { 'accept-encoding': 'gzip' });
+        expect(gzipped.headers['content-encoding']).toBe('gzip');
+        expect(gzipped.body.length).toBeLessThan(Buffer.byteLength(script) / 10);
+        expect(zlib.gunzipSync(gzipped.body).toString()).toBe(script);
+        // A browser's usual offer: gzip is chosen, not brotli (memory; see app.ts).
+        const offered = await rawGet(`${baseUrl}/assets/app.js`, {
+          'accept-encoding': 'gzip, deflate, br, zstd',
+        });
+        expect(offered.headers['content-encoding']).toBe('gzip');
+        expect(zlib.gunzipSync(offered.body).toString()).toBe(script);
+        const brOnly = await rawGet(`${baseUrl}/assets/app.js`, { 'accept-encoding': 'br' });
+        expect(brOnly.headers['content-encoding']).toBeUndefined();
+        expect(brOnly.body.toString()).toBe(script);
+
+        const spec = await rawGet(`${baseUrl}/api/openapi.json`, { 'accept-encoding': 'gzip' });
+        expect(spec.headers['content-encoding']).toBe('gzip');
+        expect(JSON.parse(zlib.gunzipSync(spec.body).toString())).toHaveProperty('openapi');
+      });
+    } finally {
+      await rm(dist, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // Two API instances on one database (docs/performance.md "Past one machine"): the API keeps no
 // state of its own between requests, so any instance behind a load balancer answers any request.
-// Two real processes (apps/api/src/main.ts, as `npm start` runs it) on the run's test database, real
+// Two real processes (apps/api/dist/main.js, as `npm start` runs it) on the run's test database, real
 // HTTP: a session made on one works on the other, and concurrent progress updates through both keep
 // every roll-up equal to a full recomputation.
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';

@@ -21,11 +21,12 @@ export const dashboardRoutes = {
     tag: 'dashboards',
     method: 'get',
     path: '/api/dashboards/bureau',
-    summary: 'Tier 1: the three major targets, unit heatmap, gaps, risks, scoring, grades and trend',
+    summary:
+      'Tier 1: the three major targets, unit heatmap (one level, drill down with unitId), gaps, risks, scoring, grades and trend',
     query: BureauDashboardQuery,
     status: 200,
     response: BureauDashboard,
-    errors: [403],
+    errors: [403, 404],
   }),
   getSupervisorDashboard: defineRoute({
     ...session,

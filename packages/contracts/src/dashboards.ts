@@ -146,6 +146,12 @@ export const ScoringProgress = z
     /** Cells with a score (draft or submitted). */
     filledCells: Count,
     submittedCells: Count,
+    /** Members of the assessment group (the totals above are over all of them). */
+    assessorCount: Count,
+    /**
+     * Every member, by name, in a group of up to 12; in a larger one (a city's) the 12 furthest
+     * behind (smallest share of their cells filled), furthest first.
+     */
     assessors: z.array(
       z.object({
         person: DashboardPerson,
@@ -202,7 +208,38 @@ export type UnitRank = z.infer<typeof UnitRank>;
 
 // ─── Tier 1: the bureau ────────────────────────────────────────────────────────────────────────────
 
-export const BureauDashboardQuery = z.object({ year: Year.optional() });
+/** `unitId`: the unit whose child units the heatmap shows (drill-down); default: the default level. */
+export const BureauDashboardQuery = z.object({ year: Year.optional(), unitId: Id.optional() });
+
+/**
+ * One row of the bureau heatmap: a unit with its whole subtree of units (the unit, its child units,
+ * theirs, …): per category Σ progress ÷ Σ targets of the posts in the subtree, overall the same
+ * over all categories; targets and posts summed.
+ */
+export const HeatmapUnit = UnitProgress.extend({
+  /** Child units with targets of the year in their subtree: more than 0 means the row opens a level. */
+  childCount: Count,
+}).meta({ id: 'HeatmapUnit' });
+export type HeatmapUnit = z.infer<typeof HeatmapUnit>;
+
+/**
+ * The level of the unit tree the heatmap shows. Without `unitId` it is the default level: the
+ * first level, from the top, with more than one unit with targets (a bureau whose units all sit
+ * under one leadership unit opens on that unit's child units).
+ */
+export const HeatmapLevel = z
+  .object({
+    /** The unit whose child units are the rows; null: the organisation's top-level units. */
+    unit: DashboardUnit.nullable(),
+    /**
+     * The breadcrumb back: the levels above this one, outermost first, from the default level down
+     * (null: the top level). The first opens without `unitId`, the others with their id. Empty at
+     * the default level.
+     */
+    path: z.array(DashboardUnit.nullable()),
+  })
+  .meta({ id: 'HeatmapLevel' });
+export type HeatmapLevel = z.infer<typeof HeatmapLevel>;
 
 export const BureauDashboard = z
   .object({
@@ -210,8 +247,9 @@ export const BureauDashboard = z
     asOf: Instant,
     /** 三大目标: the tier-1 root targets. */
     majorTargets: TargetGroupProgress,
-    /** Units with targets of the year, in unit order. */
-    heatmap: z.array(UnitProgress),
+    /** The child units of the level shown that have targets of the year in their subtree, in unit order. */
+    heatmap: z.array(HeatmapUnit),
+    heatmapLevel: HeatmapLevel,
     gaps: GapCounts,
     atRisk: AtRiskTargets,
     /** The newest open quarter; null when none is open. */
@@ -220,7 +258,7 @@ export const BureauDashboard = z
     grades: GradeDistribution.nullable(),
     /** Published quarters of the year and the year before, oldest first. */
     trend: z.array(TrendPoint),
-    /** By the heatmap's overall figure, leadership units left out: top 3 and bottom 3 (distinct). */
+    /** Every unit by its own posts' overall figure (not its subtree's), leadership units left out: top 3 and bottom 3 (distinct). */
     units: z.object({ strongest: z.array(UnitRank), weakest: z.array(UnitRank) }),
   })
   .meta({ id: 'BureauDashboard' });

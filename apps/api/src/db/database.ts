@@ -73,5 +73,30 @@ export async function applyMigrations(url: string, options: { configFile?: strin
 }
 
 export function createPrisma(url: string, maxConnections = 20): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: maxConnections }) });
+  return createPrismaOnPool(new pg.Pool({ connectionString: url, max: maxConnections }));
+}
+
+// The pool rides on the client under a symbol, so a Proxy of the client (tests wrap one to inject
+// failures) still reaches it.
+const POOL = Symbol.for('zeren.pool');
+
+/**
+ * A Prisma client on `pool`, which also serves the hot reads as raw SQL (`poolOf`, db/sql.ts): one
+ * pool bounds the connections, and a counting or instrumented pool sees every statement. Ending
+ * the client (`$disconnect`) ends the pool.
+ */
+export function createPrismaOnPool(pool: pg.Pool): Db {
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  Object.defineProperty(db, POOL, { value: pool });
+  return db;
+}
+
+/** The pg pool under a client made by `createPrisma` or `createPrismaOnPool`. */
+export function poolOf(db: Db): pg.Pool {
+  const pool = (db as unknown as { [POOL]?: pg.Pool })[POOL];
+  if (!pool)
+    throw new Error(
+      'This Prisma client was not made by createPrisma/createPrismaOnPool: no pool to read from',
+    );
+  return pool;
 }

@@ -210,6 +210,26 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
         });
         if (others.length > 0) return;
       }
+      // Another process still connected (a second app, a benchmark, a CLI that reused this cluster)
+      // keeps it running: whoever leaves last stops it.
+      // (Our own pool's backends take a moment to exit after it is closed: ask for up to 2 s.)
+      const otherClients = () =>
+        withAdmin(async (client) => {
+          const { rows } = await client.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+          );
+          return rows[0]?.n ?? 0;
+        }).catch(() => 0);
+      let clients = await otherClients();
+      for (let i = 0; clients > 0 && i < 10; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        clients = await otherClients();
+      }
+      if (clients > 0) {
+        log(`PostgreSQL left running: ${clients} other connection(s) still use it`);
+        return;
+      }
       isStopped = true;
       await pgCtl(['stop', '-m', 'fast', '-w', '-t', '60']);
       log('PostgreSQL stopped');

@@ -3,6 +3,7 @@ import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Actor } from './actor';
 import { DomainError, unauthenticated } from './errors';
+import { JsonText } from './json-text';
 import {
   IdempotencyRace,
   keyReusedError,
@@ -28,10 +29,11 @@ export interface HandlerContext<R extends RouteContract> {
   /** For `idempotent` routes: pass to the service, which calls them inside its write transaction. */
   hooks: WriteHooks;
 }
+type Answer<R extends RouteContract> = RouteOutput<R> | JsonText<RouteOutput<R>>;
 type Handler<R extends RouteContract> = (
   input: RouteInputParsed<R>,
   ctx: HandlerContext<R>,
-) => Promise<RouteOutput<R>> | RouteOutput<R>;
+) => Promise<Answer<R>> | Answer<R>;
 
 /** Every route mounted through `mount`, so tests can check the contracts and the server agree. */
 export const mountedRoutes = new Set<RouteContract>();
@@ -117,6 +119,10 @@ export function mount<R extends RouteContract>(router: Router, route: R, handler
     if (key !== undefined && actor) return runIdempotent(route, handler, input, { actor, req, res, key });
     const result = await handler(input, { actor, req, res, hooks: {} } as HandlerContext<R>);
     if (route.download) return; // the handler has streamed the file
+    if (result instanceof JsonText) {
+      res.status(route.status).type('application/json').send(result.text);
+      return;
+    }
     if (route.response === null) {
       res.status(route.status).end();
       return;
@@ -127,7 +133,11 @@ export function mount<R extends RouteContract>(router: Router, route: R, handler
 
 /** The answer as sent: the response schema's output as JSON text ('' for 204). */
 const answerText = (route: RouteContract, result: unknown) =>
-  route.response === null ? '' : JSON.stringify(route.response.parse(result));
+  result instanceof JsonText
+    ? result.text
+    : route.response === null
+      ? ''
+      : JSON.stringify(route.response.parse(result));
 
 function sendAnswer(res: Response, status: number, text: string, isReplay: boolean) {
   if (isReplay) res.setHeader('Idempotent-Replayed', 'true');

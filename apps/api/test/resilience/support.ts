@@ -1,11 +1,12 @@
-// The real server as a child process (`node --import tsx apps/api/src/main.ts`) on a private
-// PostgreSQL cluster, and the load the resilience tests drive against it.
+// The real server as a child process (the bundle apps/api/dist/main.js, as `npm start` runs it) on a
+// private PostgreSQL cluster, and the load the resilience tests drive against it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { pino } from 'pino';
+import { buildApi, productionNodeArgs } from '../../build';
 import { repoRoot } from '../../src/config';
 import { applyMigrations, createPrisma, type Db } from '../../src/db/database';
 import { startLocalPostgres, type LocalPostgres } from '../../src/db/local-postgres';
@@ -81,10 +82,14 @@ export interface ApiProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
+/** Built once per test process, so the tests never run a stale bundle. */
+let built: Promise<unknown> | undefined;
+
 /** Starts the API as `npm start` does (without the demo seed) and waits until it answers. */
 export async function startApi(databaseUrl: string, port?: number): Promise<ApiProcess> {
+  await (built ??= buildApi());
   const listenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, productionNodeArgs(), {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -1,14 +1,12 @@
 // Real HTTP against the real app on an ephemeral port, on the run's test database.
 import type { AddressInfo } from 'node:net';
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { answerClientErrors } from '../../src/server';
-import type { Db } from '../../src/db/database';
-import { PrismaClient } from '../../src/generated/prisma/client';
+import { createPrismaOnPool, type Db } from '../../src/db/database';
 
 export interface Harness {
   db: Db;
@@ -41,7 +39,8 @@ export function useHarness(): Harness {
       };
     });
     h.queryCount = () => statements;
-    h.db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    // The app's raw reads go through the same pool (createApp finds it with poolOf), so they count too.
+    h.db = createPrismaOnPool(pool);
     const app = createApp({
       db: h.db,
       config,

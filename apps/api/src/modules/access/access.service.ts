@@ -16,6 +16,26 @@ export const isAssessor = (actor: Actor) => actor.roles.includes('ASSESSOR');
 export const isTierOne = (actor: Actor) => actor.posts.some((p) => p.tier === 1);
 export const holdsPost = (actor: Actor, postId: string | null | undefined) =>
   !!postId && actor.posts.some((p) => p.id === postId);
+/** Tier 1 and administrators read their whole organisation. */
+const readsWholeOrganisation = (actor: Actor) => isTierOne(actor) || isAdmin(actor);
+/** The actor's posts that lead others (tiers 1–3): everything below them is in the read scope. */
+const leadingPostIds = (actor: Actor) => actor.posts.filter((p) => p.tier <= 3).map((p) => p.id);
+
+/**
+ * One post as the read rule sees it without a read scope: its superiors, whether it is live, and
+ * whether it is an evaluee's post (tiers 2–4, live, held: what assessors read).
+ */
+export interface PostLinks {
+  adminSuperiorId: string | null;
+  partySuperiorId: string | null;
+  isLive: boolean;
+  isEvaluee: boolean;
+}
+/**
+ * The posts a read involves and every post above them (access.repository.ts `postGraphCtes`,
+ * fetched in the read's own statement). A post missing from it is read only organisation-wide.
+ */
+export type PostGraph = ReadonlyMap<string, PostLinks>;
 
 /** The minimal facts about a target that the write rules need. */
 export interface TargetFacts {
@@ -42,9 +62,9 @@ export function createAccessService(repo: AccessRepository) {
       let scope = scopes.get(actor);
       if (!scope) {
         scope = (async () => {
-          if (isTierOne(actor) || isAdmin(actor)) return { isOrgWide: true, postIds: new Set<string>() };
+          if (readsWholeOrganisation(actor)) return { isOrgWide: true, postIds: new Set<string>() };
           const own = actor.posts.map((p) => p.id);
-          const leading = actor.posts.filter((p) => p.tier <= 3).map((p) => p.id);
+          const leading = leadingPostIds(actor);
           const ids = new Set([...own, ...(await repo.subtreePostIds(actor.organisationId, leading))]);
           if (isAssessor(actor))
             for (const id of await repo.evalueePostIds(actor.organisationId)) ids.add(id);
@@ -58,6 +78,34 @@ export function createAccessService(repo: AccessRepository) {
     async canReadPost(actor: Actor, postId: string | null): Promise<boolean> {
       const scope = await this.readScope(actor);
       return scope.isOrgWide || (!!postId && scope.postIds.has(postId));
+    },
+
+    /**
+     * `canReadPost` decided on the post graph a read fetched instead of on the read scope: the same
+     * rule asked the other way round. The post is in the scope when it is one's own, when it
+     * reports (in either line, transitively, through live posts) to one of one's tier 1–3 posts, or
+     * when one is an assessor and it is an evaluee's post. No database access.
+     */
+    canReadPostIn(actor: Actor, postId: string | null, graph: PostGraph): boolean {
+      if (readsWholeOrganisation(actor)) return true;
+      if (!postId) return false;
+      if (holdsPost(actor, postId)) return true;
+      if (isAssessor(actor) && graph.get(postId)?.isEvaluee) return true;
+      const leading = new Set(leadingPostIds(actor));
+      if (leading.size === 0) return false;
+      const seen = new Set<string>();
+      const pending = [postId];
+      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        const post = graph.get(id);
+        if (!post?.isLive) continue; // the walk down to a post passes only live posts
+        for (const above of [post.adminSuperiorId, post.partySuperiorId]) {
+          if (!above || seen.has(above)) continue;
+          if (leading.has(above)) return true;
+          seen.add(above);
+          pending.push(above);
+        }
+      }
+      return false;
     },
 
     /** Rule 5: the owner, or the owner's direct superior in the target's line (the section chief). */
@@ -78,6 +126,18 @@ export function createAccessService(repo: AccessRepository) {
       return (
         (!!target.ownerPostId && scope.postIds.has(target.ownerPostId)) ||
         (!!target.parentOwnerPostId && scope.postIds.has(target.parentOwnerPostId))
+      );
+    },
+
+    /** `canReadTarget` decided on a fetched post graph (`canReadPostIn`). */
+    canReadTargetIn(
+      actor: Actor,
+      target: Pick<TargetFacts, 'ownerPostId' | 'parentOwnerPostId'>,
+      graph: PostGraph,
+    ): boolean {
+      return (
+        this.canReadPostIn(actor, target.ownerPostId, graph) ||
+        this.canReadPostIn(actor, target.parentOwnerPostId, graph)
       );
     },
 

@@ -1,6 +1,7 @@
 import type { Line, Role, Tier, UnitKind } from '@zeren/contracts';
 import { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db/database';
+import { queryRows, type SqlPool } from '../../db/sql';
 import type { Tx } from '../../db/transaction';
 
 /**
@@ -61,7 +62,7 @@ const sessionUserJoins = Prisma.sql`
   JOIN "Organisation" o ON o.id = u."organisationId"
   JOIN "Person" pe ON pe.id = u."personId"`;
 
-export function createAuthRepository(db: Db) {
+export function createAuthRepository(db: Db, pool: SqlPool) {
   return {
     findUserByUsername: (username: string) =>
       db.userAccount.findUnique({
@@ -88,7 +89,10 @@ export function createAuthRepository(db: Db) {
       at: Date,
       limits: { idleMs: number; touchIntervalMs: number },
     ): Promise<SessionUser | null> => {
-      const rows = await db.$queryRaw<SessionUser[]>`
+      // Through the pool, not $queryRaw: every authenticated request runs it (docs/performance.md).
+      const rows = await queryRows<SessionUser>(
+        pool,
+        Prisma.sql`
         WITH s AS (
           SELECT s."tokenHash", s."userId", s."lastSeenAt",
                  s."expiresAt" > ${at}::timestamptz
@@ -108,7 +112,8 @@ export function createAuthRepository(db: Db) {
         )
         SELECT ${sessionUserColumns}
           FROM s JOIN "UserAccount" u ON u.id = s."userId" ${sessionUserJoins}
-         WHERE s."isLive"`;
+         WHERE s."isLive"`,
+      );
       return rows[0] ?? null;
     },
 

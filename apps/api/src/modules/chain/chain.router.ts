@@ -11,7 +11,7 @@ import { createChainService } from './chain.service';
 export function createChainRouter(ctx: AppContext) {
   const router = Router();
   const chain = createChainService({
-    repo: createChainRepository(ctx.db),
+    repo: createChainRepository(ctx.db, ctx.pool),
     access: ctx.access,
     gaps: gapsServiceFor(ctx),
     targets: targetsServiceFor(ctx),

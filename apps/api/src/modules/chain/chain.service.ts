@@ -42,8 +42,8 @@ export function createChainService(deps: {
       const line: Line = query.line;
       const year = query.year ?? currentYear(now());
       const org = actor.organisationId;
-      // Round trips (docs/performance.md): the posts shown (one statement), then their figures and
-      // the open findings side by side; the read scope once for actors below tier 1.
+      // Round trips (docs/performance.md): the posts shown (one statement), then their figures,
+      // gaps and findings (one statement); the read scope once for actors below tier 1.
       const rows = await repo.chainNodes(org, {
         line,
         depth: query.depth,
@@ -53,10 +53,9 @@ export function createChainService(deps: {
       });
       if (rows === null) throw notFound('岗位');
       const ids = rows.map((r) => r.id);
-      const [figures, findingsByPost] = await Promise.all([
-        ids.length > 0 ? repo.chainFigures(org, year, ids) : { targets: [], gaps: [] },
-        repo.openFindingsByPost(org),
-      ]);
+      const figures =
+        ids.length > 0 ? await repo.chainFigures(org, year, ids) : { targets: [], gaps: [], findings: [] };
+      const findingsByPost = new Map(figures.findings.map((f) => [f.postId, f]));
       const ownTargets = new Map<string, OwnedTargetProgress[]>();
       for (const t of figures.targets) {
         const list = ownTargets.get(t.postId) ?? [];

@@ -2,6 +2,7 @@
 // Postgres), never a query per node and never a roll-up: every progress figure is the maintained
 // `Target.progress`. The only code of the area that touches Prisma.
 import type { Db } from '../../db/database';
+import { queryOne, type SqlPool } from '../../db/sql';
 import { Prisma } from '../../generated/prisma/client';
 
 // ─── Row shapes (as the JSON built below arrives) ──────────────────────────────────────────────────
@@ -61,18 +62,26 @@ export interface HeatRow {
   atRisk: number;
 }
 
-/** One unit of the bureau heat: id, name, kind, mean progress per category and overall (null: no
- * target), targets, owner posts. */
-export type UnitHeatRow = [
+/**
+ * One active unit of the organisation with its own posts' figures of a year (the maintained
+ * "TargetUnitSummary"): id, parent id, name, kind, sort order, then Σ progress and targets per
+ * category (ideological, business, management, all; null: none) and the posts owning targets.
+ */
+export type UnitRow = [
+  string,
+  string | null,
   string,
   string,
-  string,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
   number,
-  number,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
 ];
 
 export interface GapRow {
@@ -373,8 +382,26 @@ const gradeCounts = (personIds: readonly string[] | null) => Prisma.sql`(
          AND ${personIds === null ? Prisma.sql`true` : Prisma.sql`r."evalueeId" = ANY(${uuids(personIds)})`}
    GROUP BY ${Prisma.raw(['id', 'year', 'kind', 'status', 'windowStart', 'windowEnd', 'openedAt', 'closedAt', 'publishedAt', 'version'].map((c) => `lp."${c}"`).join(', '))})`;
 
-export function createDashboardsRepository(db: Db) {
+export function createDashboardsRepository(db: Db, pool: SqlPool) {
   return {
+    /**
+     * The versions the tier-1 dashboard's stored figures are checked against, in one statement of
+     * three primary-key lookups: "DashboardVersion" (everything the dashboard shows), and
+     * "GapVersion" and "EvaluationVersion" (the parts that progress does not move). 0 before any
+     * write. Sent on every tier-1 request: a raw read on the pool (db/sql.ts).
+     */
+    async dashboardVersions(organisationId: string) {
+      const org = Prisma.sql`${organisationId}::uuid`;
+      const row = await queryOne<{ dashboard: string; gaps: string; evaluation: string }>(
+        pool,
+        Prisma.sql`
+        SELECT coalesce((SELECT version FROM "DashboardVersion" WHERE "organisationId" = ${org}), 0)::text AS dashboard,
+               coalesce((SELECT version FROM "GapVersion" WHERE "organisationId" = ${org}), 0)::text AS gaps,
+               coalesce((SELECT version FROM "EvaluationVersion" WHERE "organisationId" = ${org}), 0)::text AS evaluation`,
+      );
+      return { dashboard: BigInt(row.dashboard), gaps: BigInt(row.gaps), evaluation: BigInt(row.evaluation) };
+    },
+
     /**
      * One post with its unit and holders, the posts above it in either line (who may look at it)
      * and the active posts below it in either line, itself included, with their holders.
@@ -513,14 +540,15 @@ export function createDashboardsRepository(db: Db) {
 
     /**
      * The bureau's target figures from the maintained summaries (docs/performance.md "Indexes,
-     * query shapes and roll-up design"), O(units + due dates) instead of a pass over the year's
-     * targets: the unit × category heat from "TargetUnitSummary"; the at-risk count from the
-     * due-date × progress-bucket histogram ("TargetDueSummary": whole buckets below the threshold,
-     * plus the one partial bucket read from the targets through the due-date index); the 10 worst
-     * from the lowest-progress targets of each due date (same index). The same figures as
-     * `targetsOverview` for the whole organisation, the heat as one `UnitHeatRow` per unit.
+     * query shapes and roll-up design" and "Tier-1 dashboard"), O(units + due dates) instead of a
+     * pass over the year's targets: every active unit with its own posts' sums per category from
+     * "TargetUnitSummary" (the heatmap of any level and the unit ranking are built from these); the
+     * at-risk count from the due-date × progress-bucket histogram ("TargetDueSummary": whole buckets
+     * below the threshold, plus the one partial bucket read from the targets through the due-date
+     * index); the 10 worst from the lowest-progress targets of each due date (same index); and the
+     * "DashboardVersion" these figures are as of (the same snapshot).
      */
-    async bureauTargetsOverview(organisationId: string, year: number, now: Date) {
+    async bureauFigures(organisationId: string, year: number, now: Date) {
       const org = Prisma.sql`${organisationId}::uuid`;
       const start = `${year}-01-01`;
       const elapsedDays = (now.getTime() - Date.UTC(year, 0, 1)) / 86_400_000;
@@ -535,8 +563,9 @@ export function createDashboardsRepository(db: Db) {
           head: TargetJson[];
           top: TargetJson[];
           atRiskTotal: number;
-          heat: UnitHeatRow[];
+          units: UnitRow[];
           posts: PostJson[];
+          version: bigint;
         }[]
       >`
         WITH due AS MATERIALIZED (
@@ -582,21 +611,26 @@ export function createDashboardsRepository(db: Db) {
           (SELECT coalesce(json_agg(${targetJson} ORDER BY top.shortfall DESC, top."dueDate", x.id), '[]'::json)
              FROM top JOIN "Target" x ON x.id = top.id ${kidsJoin}) AS top,
           (SELECT coalesce(sum(n), 0)::int FROM risk) AS "atRiskTotal",
-          -- One compact array per unit (its summary rows pivoted): the heat of a city is thousands of
-          -- units, and building one JSON object per unit and category cost more than reading them.
-          (SELECT coalesce(json_agg(json_build_array(u.id, u.name, u.kind, h.i, h.b, h.m, h.a, h.n, h.p)
-                                    ORDER BY u."sortOrder", u.name), '[]'::json)
-             FROM (SELECT s."unitId",
-                          max(s."progressSum"::float8 / s.targets) FILTER (WHERE s.category = 'IDEOLOGICAL') AS i,
-                          max(s."progressSum"::float8 / s.targets) FILTER (WHERE s.category = 'BUSINESS') AS b,
-                          max(s."progressSum"::float8 / s.targets) FILTER (WHERE s.category = 'MANAGEMENT') AS m,
-                          max(s."progressSum"::float8 / s.targets) FILTER (WHERE s.category = 'ALL') AS a,
-                          max(s.targets) FILTER (WHERE s.category = 'ALL') AS n,
-                          max(s.posts) FILTER (WHERE s.category = 'ALL') AS p
-                     FROM "TargetUnitSummary" s
-                    WHERE s."organisationId" = ${org} AND s.year = ${year} AND s.targets > 0
-                    GROUP BY s."unitId") h
-             JOIN "OrgUnit" u ON u.id = h."unitId" AND u."archivedAt" IS NULL) AS heat,
+          -- One compact array per unit (its summary rows pivoted): a city has thousands of units,
+          -- and building one JSON object per unit and category cost more than reading them.
+          (SELECT coalesce(json_agg(json_build_array(u.id, u."parentId", u.name, u.kind, u."sortOrder",
+                                    h.i, h.ni, h.b, h.nb, h.m, h.nm, h.a, h.na, h.p)), '[]'::json)
+             FROM "OrgUnit" u
+             LEFT JOIN (SELECT s."unitId",
+                               sum(s."progressSum") FILTER (WHERE s.category = 'IDEOLOGICAL')::float8 AS i,
+                               sum(s.targets) FILTER (WHERE s.category = 'IDEOLOGICAL')::int AS ni,
+                               sum(s."progressSum") FILTER (WHERE s.category = 'BUSINESS')::float8 AS b,
+                               sum(s.targets) FILTER (WHERE s.category = 'BUSINESS')::int AS nb,
+                               sum(s."progressSum") FILTER (WHERE s.category = 'MANAGEMENT')::float8 AS m,
+                               sum(s.targets) FILTER (WHERE s.category = 'MANAGEMENT')::int AS nm,
+                               sum(s."progressSum") FILTER (WHERE s.category = 'ALL')::float8 AS a,
+                               sum(s.targets) FILTER (WHERE s.category = 'ALL')::int AS na,
+                               sum(s.posts) FILTER (WHERE s.category = 'ALL')::int AS p
+                          FROM "TargetUnitSummary" s
+                         WHERE s."organisationId" = ${org} AND s.year = ${year} AND s.targets > 0
+                         GROUP BY s."unitId") h ON h."unitId" = u.id
+            WHERE u."organisationId" = ${org} AND u."archivedAt" IS NULL) AS units,
+          coalesce((SELECT v.version FROM "DashboardVersion" v WHERE v."organisationId" = ${org}), 0) AS version,
           ${postsJson(
             organisationId,
             Prisma.sql`SELECT x."ownerPostId" FROM "Target" x
@@ -619,14 +653,16 @@ export function createDashboardsRepository(db: Db) {
      * The whole organisation's gap counts of a year, as `gapCounts(…, null)` gives them, from the
      * stored counts while they are current: every write a gap depends on bumps "GapVersion" in its
      * own transaction (triggers), so stored counts of the current version are exactly what a
-     * recount at this snapshot would give. Otherwise they are counted (in the same statement, the
-     * same snapshot as the version read) and stored for the next reader. Progress never bumps it.
+     * recount at this snapshot would give. Otherwise they are counted and stored for the next
+     * reader — in the same statement, so one round trip either way, and the same snapshot as the
+     * version read. Progress never bumps it. Returns the counts and the version they are as of.
      */
-    async bureauGapCounts(organisationId: string, year: number): Promise<GapRow[]> {
+    async bureauGapCounts(
+      organisationId: string,
+      year: number,
+    ): Promise<{ version: bigint; rows: GapRow[] }> {
       const org = Prisma.sql`${organisationId}::uuid`;
-      const rows = await db.$queryRaw<
-        { version: bigint; cached: GapRow[] | null; counted: GapRow[] | null }[]
-      >`
+      const rows = await db.$queryRaw<{ version: bigint; cached: GapRow[] | null; counted: GapRow[] }[]>`
         WITH RECURSIVE
         ver AS (SELECT coalesce((SELECT v.version FROM "GapVersion" v WHERE v."organisationId" = ${org}), 0) AS version),
         cached AS (
@@ -638,20 +674,25 @@ export function createDashboardsRepository(db: Db) {
           SELECT g.kind, g."isWaived", sp."unitId"::text AS "unitId", count(*)::int AS count
             FROM gaps g LEFT JOIN "Post" sp ON sp.id = g."scopePostId"
            GROUP BY 1, 2, 3
+        ),
+        -- Counted only without current stored counts (a one-time filter: the gap CTEs are not run).
+        fresh AS (
+          SELECT coalesce(json_agg(c), '[]'::json) AS rows FROM counted c WHERE NOT EXISTS (SELECT 1 FROM cached)
+        ),
+        stored AS (
+          INSERT INTO "GapCountCache" AS c ("organisationId", year, version, rows)
+          SELECT ${org}, ${year}, ver.version, fresh.rows::jsonb FROM ver, fresh
+           WHERE NOT EXISTS (SELECT 1 FROM cached)
+          ON CONFLICT ("organisationId", year)
+          DO UPDATE SET version = EXCLUDED.version, rows = EXCLUDED.rows WHERE c.version < EXCLUDED.version
+          RETURNING 1
         )
         SELECT (SELECT version FROM ver) AS version,
                (SELECT rows FROM cached) AS cached,
-               CASE WHEN EXISTS (SELECT 1 FROM cached) THEN NULL
-                    ELSE (SELECT coalesce(json_agg(c), '[]'::json) FROM counted c) END AS counted`;
+               (SELECT rows FROM fresh) AS counted,
+               (SELECT count(*) FROM stored) AS stored`;
       const row = rows[0]!;
-      if (row.cached !== null) return row.cached;
-      const counted = row.counted ?? [];
-      await db.$executeRaw`
-        INSERT INTO "GapCountCache" AS c ("organisationId", year, version, rows)
-        VALUES (${org}, ${year}, ${row.version}, ${JSON.stringify(counted)}::jsonb)
-        ON CONFLICT ("organisationId", year)
-        DO UPDATE SET version = EXCLUDED.version, rows = EXCLUDED.rows WHERE c.version < EXCLUDED.version`;
-      return counted;
+      return { version: row.version, rows: row.cached ?? row.counted };
     },
 
     /** The gaps of the year scoped to some posts, listed (at most 500). */
@@ -670,9 +711,13 @@ export function createDashboardsRepository(db: Db) {
     /**
      * The evaluation side of the bureau dashboard in one statement: the newest open quarter with
      * every assessor's cells expected / filled / submitted, the latest published cycle's grades, the
-     * trend, and the settings the figures need.
+     * trend, and the settings the figures need. Stored per "EvaluationVersion" like the gap counts
+     * (read, or computed and stored, in the same statement); returned with the version.
      */
-    async bureauEvaluation(organisationId: string, year: number): Promise<BureauEvaluationRow> {
+    async bureauEvaluation(
+      organisationId: string,
+      year: number,
+    ): Promise<{ version: bigint; row: BureauEvaluationRow }> {
       const org = Prisma.sql`${organisationId}::uuid`;
       const rows = await db.$queryRaw<
         { version: bigint; cached: BureauEvaluationRow | null; computed: BureauEvaluationRow | null }[]
@@ -745,20 +790,24 @@ export function createDashboardsRepository(db: Db) {
              FROM asr a LEFT JOIN per ON per.a = a.id WHERE EXISTS (SELECT 1 FROM oc)) AS assessors,
           ${gradeCounts(null)} AS grades,
           ${trendSql(organisationId, year, null)} AS trend
+        ),
+        -- Computed only without a current stored payload (a one-time filter).
+        fresh AS (
+          SELECT row_to_json(c) AS payload FROM computed c WHERE NOT EXISTS (SELECT 1 FROM cached)
+        ),
+        stored AS (
+          INSERT INTO "EvaluationSummaryCache" AS c ("organisationId", year, version, payload)
+          SELECT ${org}, ${year}, ver.version, fresh.payload::jsonb FROM ver, fresh
+          ON CONFLICT ("organisationId", year)
+          DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload WHERE c.version < EXCLUDED.version
+          RETURNING 1
         )
         SELECT (SELECT version FROM ver) AS version,
                (SELECT payload FROM cached) AS cached,
-               CASE WHEN EXISTS (SELECT 1 FROM cached) THEN NULL
-                    ELSE (SELECT row_to_json(c) FROM computed c) END AS computed`;
+               (SELECT payload FROM fresh) AS computed,
+               (SELECT count(*) FROM stored) AS stored`;
       const row = rows[0]!;
-      if (row.cached !== null) return row.cached;
-      const computed = row.computed!;
-      await db.$executeRaw`
-        INSERT INTO "EvaluationSummaryCache" AS c ("organisationId", year, version, payload)
-        VALUES (${org}, ${year}, ${row.version}, ${JSON.stringify(computed)}::jsonb)
-        ON CONFLICT ("organisationId", year)
-        DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload WHERE c.version < EXCLUDED.version`;
-      return computed;
+      return { version: row.version, row: (row.cached ?? row.computed)! };
     },
 
     /**

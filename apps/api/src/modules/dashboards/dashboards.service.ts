@@ -1,11 +1,9 @@
 // Dashboards per responsibility tier (docs/architecture.md "Dashboards"): each answers one page
 // from the maintained roll-ups and a few set-based statements (at most four per request besides
-// the session lookup), checked with `access` (docs/security.md).
+// the session lookup), checked with `access` (docs/security.md). Tier 1 is in bureau-dashboard.ts.
 import type {
   AssessorDashboard,
   AssessorDashboardQuery,
-  BureauDashboard,
-  BureauDashboardQuery,
   CategoryProgress,
   DashboardPost,
   DashboardTarget,
@@ -23,14 +21,11 @@ import type {
   Tier,
   UnitKind,
   UnitProgress,
-  UnitRank,
 } from '@zeren/contracts';
 import {
   canAcceptScores,
   categoryProgress,
   compareIds,
-  computeExcellentQuota,
-  DEFAULT_EXCELLENT_QUOTA,
   elapsedShare,
   GAP_KINDS,
   isAtRisk,
@@ -42,7 +37,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../http/actor';
 import { DomainError, forbidden, notFound } from '../../http/errors';
 import { currentYear, startOfYear, toDateOnly } from '../../lib/dates';
-import type { AccessService } from '../access/access.service';
+import type { AccessService, TargetFacts } from '../access/access.service';
 import type {
   CycleJson,
   DashboardsRepository,
@@ -50,22 +45,21 @@ import type {
   HeatRow,
   PostJson,
   TargetJson,
-  UnitHeatRow,
 } from './dashboards.repository';
 
-type In<T extends z.ZodType> = z.output<T>;
+export type In<T extends z.ZodType> = z.output<T>;
 
 const LINES: readonly Line[] = ['ADMINISTRATIVE', 'PARTY'];
 /** At-risk lists and the due-soon horizon. */
 export const DUE_SOON_DAYS = 30;
 const MISSING_LIST_CAP = 200;
-const collator = new Intl.Collator('zh-Hans-CN');
+export const collator = new Intl.Collator('zh-Hans-CN');
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-const round = (value: number | null): number | null => (value === null ? null : roundTo2(value));
+export const round = (value: number | null): number | null => (value === null ? null : roundTo2(value));
 
-function toPost(post: PostJson): DashboardPost {
+export function toPost(post: PostJson): DashboardPost {
   return {
     id: post.id,
     code: post.code,
@@ -76,10 +70,10 @@ function toPost(post: PostJson): DashboardPost {
   };
 }
 
-const toCycle = (c: CycleJson) => ({ ...c });
+export const toCycle = (c: CycleJson) => ({ ...c });
 
 /** Weighted figures of a set of targets: per category, overall, and per line. */
-function summarise(
+export function summarise(
   targets: readonly { category: TargetCategory; line: Line; weight: number; progress: number }[],
 ) {
   return {
@@ -99,7 +93,7 @@ function emptyGapCounts(): GapCounts {
   };
 }
 
-function countGaps(rows: readonly GapRow[], unitId?: string): GapCounts {
+export function countGaps(rows: readonly GapRow[], unitId?: string): GapCounts {
   const counts = emptyGapCounts();
   for (const row of rows) {
     if (unitId !== undefined && row.unitId !== unitId) continue;
@@ -137,36 +131,61 @@ function toUnitProgress(rows: readonly HeatRow[]): (UnitProgress & { atRiskCount
   return [...byUnit.values()];
 }
 
-/** The bureau heat (one row per unit from the maintained summaries) as the contract has it. */
-function toBureauHeat(rows: readonly UnitHeatRow[]): UnitProgress[] {
-  const mean = (value: number | null) => (value === null ? null : roundTo2(value));
-  return rows.map(([id, name, kind, ideological, business, management, overall, targets, posts]) => ({
-    unit: { id, name, kind: kind as UnitKind },
-    postCount: posts,
-    targetCount: targets,
-    progress: {
-      IDEOLOGICAL: mean(ideological),
-      BUSINESS: mean(business),
-      MANAGEMENT: mean(management),
-      overall: mean(overall),
-    },
-  }));
-}
-
-/** Strongest and weakest units by overall mean progress (leadership units left out), distinct. */
-function rankUnits(units: readonly UnitProgress[]): { strongest: UnitRank[]; weakest: UnitRank[] } {
-  const ranked = units
-    .filter((u) => u.unit.kind !== 'LEADERSHIP' && u.progress.overall !== null)
-    .map((u) => ({ unit: u.unit, progress: u.progress.overall!, targetCount: u.targetCount }))
-    .sort((a, b) => b.progress - a.progress || collator.compare(a.unit.name, b.unit.name));
-  const top = Math.min(3, Math.ceil(ranked.length / 2));
-  const bottom = Math.min(3, ranked.length - top);
-  return { strongest: ranked.slice(0, top), weakest: ranked.slice(ranked.length - bottom).reverse() };
-}
-
 /** Today in China as `YYYY-MM-DD`, and that day plus `days`. */
 function chinaDay(now: Date, days = 0): string {
   return toDateOnly(new Date(now.getTime() + CHINA_OFFSET_MS + days * DAY_MS));
+}
+
+/**
+ * A target as the dashboards show it, as of `at`, for any reader: `canRecordProgress` is false, and
+ * `recordable` holds what `access.canRecordProgress` needs to decide it per reader (null: it has
+ * children, so nobody records progress on it).
+ */
+export function targetView(
+  row: TargetJson,
+  posts: ReadonlyMap<string, PostJson>,
+  at: Date,
+): { target: DashboardTarget; recordable: TargetFacts | null } {
+  const owner = row.ownerPostId ? (posts.get(row.ownerPostId) ?? null) : null;
+  const share = elapsedShare(startOfYear(row.year), new Date(`${row.dueDate}T00:00:00.000Z`), at);
+  const ownerSuperiorId = owner
+    ? row.line === 'ADMINISTRATIVE'
+      ? owner.adminSuperiorId
+      : owner.partySuperiorId
+    : null;
+  return {
+    target: {
+      id: row.id,
+      parentId: row.parentId,
+      title: row.title,
+      category: row.category,
+      line: row.line,
+      weight: row.weight,
+      measureKind: row.measureKind,
+      measureUnit: row.measureUnit,
+      baseline: row.baseline,
+      goal: row.goal,
+      latestValue: row.latestValue,
+      dueDate: row.dueDate,
+      progress: row.progress,
+      expectedProgress: roundTo2(share * 100),
+      isAtRisk: isAtRisk(row.progress, share),
+      childCount: row.childCount,
+      owner: owner ? toPost(owner) : null,
+      canRecordProgress: false,
+      version: row.version,
+    },
+    recordable:
+      row.childCount === 0
+        ? {
+            ownerPostId: row.ownerPostId,
+            ownerSuperiorId,
+            line: row.line,
+            parentOwnerPostId: null,
+            isRoot: row.parentId === null,
+          }
+        : null,
+  };
 }
 
 /**
@@ -213,41 +232,10 @@ export function createDashboardsService(deps: {
     posts: ReadonlyMap<string, PostJson>,
     at: Date,
   ): DashboardTarget {
-    const owner = row.ownerPostId ? (posts.get(row.ownerPostId) ?? null) : null;
-    const share = elapsedShare(startOfYear(row.year), new Date(`${row.dueDate}T00:00:00.000Z`), at);
-    const ownerSuperiorId = owner
-      ? row.line === 'ADMINISTRATIVE'
-        ? owner.adminSuperiorId
-        : owner.partySuperiorId
-      : null;
+    const { target, recordable } = targetView(row, posts, at);
     return {
-      id: row.id,
-      parentId: row.parentId,
-      title: row.title,
-      category: row.category,
-      line: row.line,
-      weight: row.weight,
-      measureKind: row.measureKind,
-      measureUnit: row.measureUnit,
-      baseline: row.baseline,
-      goal: row.goal,
-      latestValue: row.latestValue,
-      dueDate: row.dueDate,
-      progress: row.progress,
-      expectedProgress: roundTo2(share * 100),
-      isAtRisk: isAtRisk(row.progress, share),
-      childCount: row.childCount,
-      owner: owner ? toPost(owner) : null,
-      canRecordProgress:
-        row.childCount === 0 &&
-        access.canRecordProgress(actor, {
-          ownerPostId: row.ownerPostId,
-          ownerSuperiorId,
-          line: row.line,
-          parentOwnerPostId: null,
-          isRoot: row.parentId === null,
-        }),
-      version: row.version,
+      ...target,
+      canRecordProgress: recordable !== null && access.canRecordProgress(actor, recordable),
     };
   }
 
@@ -264,74 +252,6 @@ export function createDashboardsService(deps: {
   }
 
   return {
-    async getBureau(actor: Actor, query: In<typeof BureauDashboardQuery>): Promise<BureauDashboard> {
-      if (!access.canViewBureauDashboard(actor)) throw forbidden('局级看板仅供一级责任人和管理员查看');
-      const at = now();
-      const year = query.year ?? currentYear(at);
-      const org = actor.organisationId;
-      const [targets, gaps, evaluation] = await Promise.all([
-        repo.bureauTargetsOverview(org, year, at),
-        repo.bureauGapCounts(org, year),
-        repo.bureauEvaluation(org, year),
-      ]);
-      const posts = postMap(targets.posts);
-      const roots = targets.head.map((row) => toTarget(actor, row, posts, at));
-      const heatmap = toBureauHeat(targets.heat);
-      const share = evaluation.excellentShare ?? DEFAULT_EXCELLENT_QUOTA;
-      const open = evaluation.open;
-      return {
-        year,
-        asOf: at.toISOString(),
-        majorTargets: { ...summarise(roots), targets: roots },
-        heatmap,
-        gaps: countGaps(gaps),
-        atRisk: {
-          total: targets.atRiskTotal,
-          items: targets.top.map((row) => toTarget(actor, row, posts, at)),
-        },
-        scoring: open
-          ? {
-              cycle: toCycle(open),
-              evaluees: evaluation.evaluees,
-              expectedCells: evaluation.assessors.reduce((n, a) => n + a.evaluees * 3, 0),
-              filledCells: evaluation.assessors.reduce((n, a) => n + a.filled, 0),
-              submittedCells: evaluation.assessors.reduce((n, a) => n + a.submitted, 0),
-              assessors: evaluation.assessors.map((a) => ({
-                person: { id: a.id, name: a.name },
-                evaluees: a.evaluees,
-                expectedCells: a.evaluees * 3,
-                filledCells: a.filled,
-                submittedCells: a.submitted,
-                completeEvaluees: a.complete,
-                submittedEvaluees: a.submittedEvaluees,
-              })),
-            }
-          : null,
-        grades: evaluation.grades
-          ? {
-              cycle: toCycle(evaluation.grades.cycle),
-              evaluees: evaluation.grades.evaluees,
-              byGrade: {
-                EXCELLENT: evaluation.grades.EXCELLENT,
-                COMPETENT: evaluation.grades.COMPETENT,
-                BASICALLY_COMPETENT: evaluation.grades.BASICALLY_COMPETENT,
-                INCOMPETENT: evaluation.grades.INCOMPETENT,
-              },
-              excellentQuota: computeExcellentQuota(evaluation.grades.evaluees, share),
-              excellentShare: share,
-              quotaCut: evaluation.grades.quotaCut,
-              vetoed: evaluation.grades.vetoed,
-            }
-          : null,
-        trend: evaluation.trend.map((p) => ({
-          ...p,
-          meanTotal: round(p.meanTotal),
-          meanCompletion: round(p.meanCompletion),
-        })),
-        units: rankUnits(heatmap),
-      };
-    },
-
     async getSupervisor(
       actor: Actor,
       query: In<typeof SupervisorDashboardQuery>,

@@ -1,6 +1,7 @@
 // The only code of the evaluation area that touches Prisma. Functions that write take the
 // transaction client; reads take it optionally, so a service can read inside its transaction.
-import type { Db } from '../../db/database';
+import { poolOf, type Db } from '../../db/database';
+import { queryOne, type SqlPool } from '../../db/sql';
 import type { Tx } from '../../db/transaction';
 import { auditAppendSql, type PreparedAuditEntry } from '../audit/audit.repository';
 import { Prisma, type EvaluationCycle, type EvaluationResult } from '../../generated/prisma/client';
@@ -12,8 +13,12 @@ import type {
   TargetCategory,
 } from '../../generated/prisma/enums';
 
-/** The most evaluees (and candidates) read at once: a bureau has tens, not thousands. */
-const POPULATION_CAP = 2000;
+/**
+ * A bound on how many evaluees (and candidates) one read returns, so no query is unbounded: the
+ * largest organisation the system is sized for (200,000 people, `seed:scale`'s maximum). It must
+ * never cut a real population: a truncated list would leave people unscored and ungraded.
+ */
+const POPULATION_CAP = 200_000;
 
 /** One stored score as the scoring writes read it back. */
 export interface ScoreCell {
@@ -86,8 +91,162 @@ export type PersonWithPosts = {
   }[];
 };
 
-export function createEvaluationsRepository(db: Db) {
+/** One row of a results page as `readResultsPage` reads it (figures as numbers). */
+export interface ResultPageRow {
+  evalueeId: string;
+  evaluee: { name: string; employeeNo: string };
+  /** The stored sheet when it may be a snapshot, else null. */
+  sheet: Prisma.JsonValue | null;
+  /** The evaluee's current posts, read only when the sheet holds no snapshot of them. */
+  person: PersonWithPosts | null;
+  scoreIdeological: number;
+  scoreBusiness: number;
+  scoreManagement: number;
+  bonusTotal: number;
+  deductionTotal: number;
+  total: number;
+  rank: number;
+  grade: Grade;
+  isQuotaCut: boolean;
+  quotaCutReason: string | null;
+  isVetoed: boolean;
+  vetoReason: string | null;
+  bonusCoefficient: number | null;
+  consequence: string | null;
+  isAmended: boolean;
+  version: number;
+}
+
+/** Everything a results page shows, from one statement (`readResultsPage`). */
+export interface ResultsPageRead {
+  cycle: CycleRow;
+  /** The whole cycle's figures as "EvaluationResultSummary" keeps them (zeros before any result). */
+  summary: {
+    evaluees: number;
+    byGrade: Record<Grade, number>;
+    quotaCut: number;
+    vetoed: number;
+    computedAt: Date | null;
+  };
+  /** The organisation's 优秀 share, null when it has no settings. */
+  excellentQuota: number | null;
+  items: ResultPageRow[];
+}
+
+type Json<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
+/**
+ * A results page in one statement (docs/performance.md "Hot reads"): the cycle, the stored
+ * figures of the whole cycle, the quota share, and one page by rank (the page's ids by an
+ * index-only scan past the offset) with, for rows whose sheet holds no snapshot, the evaluee's
+ * current posts. Null when the organisation has no such cycle.
+ */
+export async function readResultsPage(
+  pool: SqlPool,
+  organisationId: string,
+  cycleId: string,
+  filter: { grade?: Grade },
+  page: { skip: number; take: number },
+): Promise<ResultsPageRead | null> {
+  const org = Prisma.sql`${organisationId}::uuid`;
+  // Two texts, so each prepared statement keeps the plan of its own index.
+  const grade =
+    filter.grade === undefined ? Prisma.empty : Prisma.sql`AND x.grade = ${filter.grade}::"Grade"`;
+  // What the service's snapshot check needs at least; it checks the rest (results.service.ts).
+  const hasSnapshot = Prisma.sql`coalesce(jsonb_typeof(r.sheet) = 'object' AND r.sheet->'v' = '1'::jsonb
+                                           AND jsonb_typeof(r.sheet->'evaluee') = 'object', false)`;
+  const row = await queryOne<{
+    page:
+      | (Omit<ResultsPageRead, 'cycle' | 'summary'> & {
+          cycle: Json<CycleRow>;
+          summary: Omit<Json<ResultsPageRead['summary']>, 'computedAt'> & { computedAt: string | null };
+        })
+      | null;
+  }>(
+    pool,
+    Prisma.sql`
+    WITH c AS (SELECT * FROM "EvaluationCycle" WHERE "organisationId" = ${org} AND id = ${cycleId}::uuid),
+    ids AS (
+      SELECT x.id, x.rank FROM "EvaluationResult" x
+       WHERE x."cycleId" = ${cycleId}::uuid ${grade}
+       ORDER BY x.rank LIMIT ${page.take} OFFSET ${page.skip}
+    )
+    SELECT (SELECT json_build_object(
+      'cycle', json_build_object(
+        'id', c.id, 'organisationId', c."organisationId", 'year', c.year, 'kind', c.kind, 'status', c.status,
+        'windowStart', c."windowStart", 'windowEnd', c."windowEnd", 'openedAt', c."openedAt",
+        'closedAt', c."closedAt", 'publishedAt', c."publishedAt", 'version', c.version, 'createdAt', c."createdAt"),
+      'summary', (
+        SELECT json_build_object(
+                 'evaluees', coalesce(s.evaluees, 0),
+                 'byGrade', json_build_object(
+                   'EXCELLENT', coalesce(s.excellent, 0), 'COMPETENT', coalesce(s.competent, 0),
+                   'BASICALLY_COMPETENT', coalesce(s."basicallyCompetent", 0),
+                   'INCOMPETENT', coalesce(s.incompetent, 0)),
+                 'quotaCut', coalesce(s."quotaCut", 0), 'vetoed', coalesce(s.vetoed, 0),
+                 'computedAt', s."computedAt")
+          FROM (SELECT 1) one LEFT JOIN "EvaluationResultSummary" s ON s."cycleId" = c.id),
+      'excellentQuota', (SELECT st."excellentQuota"::float8 FROM "OrganisationSettings" st
+                          WHERE st."organisationId" = ${org}),
+      'items', (
+        SELECT coalesce(json_agg(json_build_object(
+                 'evalueeId', r."evalueeId",
+                 'evaluee', json_build_object('name', pe.name, 'employeeNo', pe."employeeNo"),
+                 'sheet', CASE WHEN ${hasSnapshot} THEN r.sheet END,
+                 'person', CASE WHEN NOT ${hasSnapshot} THEN json_build_object(
+                   'id', pe.id, 'name', pe.name, 'employeeNo', pe."employeeNo",
+                   'holdings', coalesce((
+                     SELECT json_agg(json_build_object(
+                              'isPrimary', h."isPrimary",
+                              'post', json_build_object('id', p.id, 'code', p.code, 'title', p.title, 'tier', p.tier,
+                                                        'unit', json_build_object('id', u.id, 'name', u.name))))
+                       FROM "Holding" h JOIN "Post" p ON p.id = h."postId" JOIN "OrgUnit" u ON u.id = p."unitId"
+                      WHERE h."organisationId" = ${org} AND h."personId" = pe.id AND h."endedOn" IS NULL
+                        AND p."archivedAt" IS NULL AND p.tier >= 2), '[]'::json)) END,
+                 'scoreIdeological', r."scoreIdeological", 'scoreBusiness', r."scoreBusiness",
+                 'scoreManagement', r."scoreManagement", 'bonusTotal', r."bonusTotal",
+                 'deductionTotal', r."deductionTotal", 'total', r.total, 'rank', r.rank, 'grade', r.grade,
+                 'isQuotaCut', r."isQuotaCut", 'quotaCutReason', r."quotaCutReason", 'isVetoed', r."isVetoed",
+                 'vetoReason', r."vetoReason", 'bonusCoefficient', r."bonusCoefficient",
+                 'consequence', r.consequence,
+                 'isAmended', EXISTS (SELECT 1 FROM "Amendment" a
+                                       WHERE a."organisationId" = r."organisationId" AND a."resultId" = r.id),
+                 'version', r.version) ORDER BY r.rank), '[]'::json)
+          -- OFFSET 0: a probe per id, also in a generic plan (which cannot know the page is 50 rows).
+        FROM ids CROSS JOIN LATERAL (SELECT * FROM "EvaluationResult" y WHERE y.id = ids.id OFFSET 0) r
+        JOIN "Person" pe ON pe.id = r."evalueeId"))
+      FROM c) AS page`,
+  );
+  const read = row.page;
+  if (!read) return null;
+  const { cycle, summary } = read;
   return {
+    ...read,
+    cycle: {
+      ...cycle,
+      windowStart: dateOrNull(cycle.windowStart),
+      windowEnd: dateOrNull(cycle.windowEnd),
+      openedAt: dateOrNull(cycle.openedAt),
+      closedAt: dateOrNull(cycle.closedAt),
+      publishedAt: dateOrNull(cycle.publishedAt),
+      createdAt: new Date(cycle.createdAt),
+    },
+    summary: { ...summary, computedAt: dateOrNull(summary.computedAt) },
+  };
+}
+
+export function createEvaluationsRepository(db: Db, pool: SqlPool = poolOf(db)) {
+  return {
+    readResultsPage: (
+      organisationId: string,
+      cycleId: string,
+      filter: { grade?: Grade },
+      page: { skip: number; take: number },
+    ) => readResultsPage(pool, organisationId, cycleId, filter, page),
+
     // ── cycles ──────────────────────────────────────────────────────────────────────────────────
     findCycle: (organisationId: string, id: string, c: Tx = db) =>
       c.evaluationCycle.findUnique({ where: { organisationId_id: { organisationId, id } } }),
@@ -531,52 +690,6 @@ export function createEvaluationsRepository(db: Db) {
         where: { cycleId },
         orderBy: { rank: 'asc' },
         take: POPULATION_CAP,
-        include: {
-          evaluee: { select: { name: true, employeeNo: true } },
-          _count: { select: { amendments: true } },
-        },
-      }),
-
-    /**
-     * The figures around a results page in one statement: the filtered total, the whole cycle's
-     * summary (counted in the database, every evaluee, never read row by row) and the quota share.
-     */
-    async resultsSummary(organisationId: string, cycleId: string, filter: { grade?: Grade }) {
-      const rows = await db.$queryRaw<
-        {
-          total: number;
-          evaluees: number;
-          quotaCut: number;
-          vetoed: number;
-          byGrade: Record<Grade, number> | null;
-          computedAt: Date | null;
-          excellentQuota: number | null;
-        }[]
-      >`
-        SELECT count(*) FILTER (WHERE ${filter.grade ?? null}::"Grade" IS NULL OR r.grade = ${filter.grade ?? null}::"Grade")::int AS total,
-               count(*)::int AS evaluees,
-               count(*) FILTER (WHERE r."isQuotaCut")::int AS "quotaCut",
-               count(*) FILTER (WHERE r."isVetoed")::int AS vetoed,
-               json_build_object(
-                 'EXCELLENT', count(*) FILTER (WHERE r.grade = 'EXCELLENT'),
-                 'COMPETENT', count(*) FILTER (WHERE r.grade = 'COMPETENT'),
-                 'BASICALLY_COMPETENT', count(*) FILTER (WHERE r.grade = 'BASICALLY_COMPETENT'),
-                 'INCOMPETENT', count(*) FILTER (WHERE r.grade = 'INCOMPETENT')) AS "byGrade",
-               max(r."computedAt") AS "computedAt",
-               (SELECT "excellentQuota"::float8 FROM "OrganisationSettings"
-                 WHERE "organisationId" = ${organisationId}::uuid) AS "excellentQuota"
-          FROM "EvaluationResult" r
-         WHERE r."cycleId" = ${cycleId}::uuid`;
-      return rows[0]!;
-    },
-
-    /** One page of a cycle's results by rank (the total comes with `resultsSummary`). */
-    pageOfResults: (cycleId: string, filter: { grade?: Grade }, page: { skip: number; take: number }) =>
-      db.evaluationResult.findMany({
-        where: { cycleId, grade: filter.grade },
-        orderBy: { rank: 'asc' },
-        skip: page.skip,
-        take: page.take,
         include: {
           evaluee: { select: { name: true, employeeNo: true } },
           _count: { select: { amendments: true } },

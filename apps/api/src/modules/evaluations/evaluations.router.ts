@@ -14,7 +14,7 @@ export function createEvaluationsRouter(ctx: AppContext) {
   const router = Router();
   const deps = {
     db: ctx.db,
-    repo: createEvaluationsRepository(ctx.db),
+    repo: createEvaluationsRepository(ctx.db, ctx.pool),
     access: ctx.access,
     audit: ctx.audit,
   };

@@ -11,8 +11,9 @@ import {
   TIER_LABELS,
   type Tier,
 } from '@zeren/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Response } from 'express';
+import { loadExcelJS } from '../../lib/exceljs';
 
 /** Column widths (characters) of the form's 8-column grid: about 92, one A4 page wide. */
 const COLUMN_WIDTHS = [11, 13, 11, 11, 11, 11, 11, 13] as const;
@@ -474,6 +475,7 @@ export async function writeRegistrationWorkbook(
   ) as AsyncIterator<RegistrationForm> | Iterator<RegistrationForm>;
   // The first form is built before anything is sent, so a refusal still answers with an error body.
   let next = await iterator.next();
+  const excel = await loadExcelJS();
   res.status(200);
   res.setHeader('Content-Type', REGISTRATION_FORM_MIME_TYPE);
   res.setHeader(
@@ -481,7 +483,7 @@ export async function writeRegistrationWorkbook(
     `attachment; filename="registration-forms.xlsx"; filename*=UTF-8''${encodeURIComponent(input.filename)}`,
   );
   res.setHeader('Cache-Control', 'no-store');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: res,
     useStyles: true,
     useSharedStrings: false,

@@ -2,8 +2,8 @@
 import type { ResultRow } from '@zeren/contracts';
 import { XLSX_MIME_TYPE } from '@zeren/contracts';
 import { GRADE_LABELS, TIER_LABELS, type Tier } from '@zeren/domain';
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
+import { loadExcelJS } from '../../lib/exceljs';
 
 /** Column headers, in order; tests and the office's own sheets match on them. */
 export const RESULT_EXPORT_HEADERS = [
@@ -31,6 +31,7 @@ export async function writeResultsWorkbook(
   res: Response,
   input: { title: string; filename: string; rows: ResultRow[] },
 ): Promise<void> {
+  const excel = await loadExcelJS();
   res.status(200);
   res.setHeader('Content-Type', XLSX_MIME_TYPE);
   res.setHeader(
@@ -38,7 +39,7 @@ export async function writeResultsWorkbook(
     `attachment; filename="results.xlsx"; filename*=UTF-8''${encodeURIComponent(input.filename)}`,
   );
   res.setHeader('Cache-Control', 'no-store');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: res,
     useStyles: true,
     useSharedStrings: false,

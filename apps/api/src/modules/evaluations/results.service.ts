@@ -449,19 +449,47 @@ export function createResultsService(deps: {
   // ── reading ─────────────────────────────────────────────────────────────────────────────────
 
   type RowWithPerson = ResultRowDb & { evaluee: { name: string; employeeNo: string } };
+  /** A figure as Prisma reads it (Decimal) or as a raw read does (number). */
+  type Figure = { toString(): string };
+  /** What a result row of the list needs, whichever way it was read. */
+  type ResultLike = Pick<
+    RowWithPerson,
+    | 'evalueeId'
+    | 'sheet'
+    | 'evaluee'
+    | 'rank'
+    | 'grade'
+    | 'isQuotaCut'
+    | 'quotaCutReason'
+    | 'isVetoed'
+    | 'vetoReason'
+    | 'consequence'
+    | 'version'
+  > &
+    Record<
+      'scoreIdeological' | 'scoreBusiness' | 'scoreManagement' | 'bonusTotal' | 'deductionTotal' | 'total',
+      Figure
+    > & { bonusCoefficient: Figure | null; isAmended: boolean };
 
   /**
    * Results computed here carry the evaluee's post and unit as they were; rows without a snapshot
    * (e.g. imported or seeded) fall back to the person's current posts.
    */
-  async function currentRefs(rows: RowWithPerson[], c?: Tx): Promise<Map<string, EvalueeRef>> {
+  async function currentRefs(
+    organisationId: string,
+    rows: Pick<ResultLike, 'evalueeId' | 'sheet'>[],
+    c?: Tx,
+  ): Promise<Map<string, EvalueeRef>> {
     const missing = rows.filter((r) => !readSnapshot(r.sheet)).map((r) => r.evalueeId);
     if (missing.length === 0) return new Map();
-    const people = await repo.peopleByIds(rows[0]!.organisationId, missing, c);
+    const people = await repo.peopleByIds(organisationId, missing, c);
     return new Map(people.map((p) => [p.id, toEvalueeRef(p)]));
   }
 
-  function evalueeOf(row: RowWithPerson, current: Map<string, EvalueeRef>): EvalueeRef {
+  function evalueeOf(
+    row: Pick<ResultLike, 'evalueeId' | 'sheet' | 'evaluee'>,
+    current: Map<string, EvalueeRef>,
+  ): EvalueeRef {
     const snapshot = readSnapshot(row.sheet);
     if (snapshot) return { ...snapshot.evaluee, tier: snapshot.evaluee.tier as EvalueeRef['tier'] };
     return (
@@ -476,10 +504,7 @@ export function createResultsService(deps: {
     );
   }
 
-  function toResultRow(
-    row: RowWithPerson & { _count: { amendments: number } },
-    current: Map<string, EvalueeRef>,
-  ): ResultRow {
+  function toResultRow(row: ResultLike, current: Map<string, EvalueeRef>): ResultRow {
     return {
       evaluee: evalueeOf(row, current),
       scores: {
@@ -498,7 +523,7 @@ export function createResultsService(deps: {
       vetoReason: row.vetoReason,
       bonusCoefficient: numOrNull(row.bonusCoefficient),
       consequence: row.consequence,
-      isAmended: row._count.amendments > 0,
+      isAmended: row.isAmended,
       version: row.version,
     };
   }
@@ -573,7 +598,7 @@ export function createResultsService(deps: {
     return {
       cycle: toCycleSummary(cycle),
       isFinal: cycle.status === 'PUBLISHED',
-      evaluee: evalueeOf(row, await currentRefs([row], c)),
+      evaluee: evalueeOf(row, await currentRefs(row.organisationId, [row], c)),
       // The stored category score is authoritative (an amendment may have changed it); how it was
       // reached comes from the snapshot.
       categories: TARGET_CATEGORIES.map((category) => {
@@ -639,7 +664,17 @@ export function createResultsService(deps: {
     async listResults(actor: Actor, cycleId: string, query: ResultsQuery): Promise<ResultsPage> {
       if (!access.canReadAllResults(actor))
         throw forbidden('只有考核督导组成员、一级责任人和管理员可以查看全部考评结果');
-      const cycle = await findCycleOr404(actor, cycleId);
+      // One statement besides the session lookup (docs/performance.md "Hot reads"): the cycle, the
+      // stored figures of the whole cycle and the page, with the current posts of evaluees whose
+      // sheet holds no snapshot (one more only for a sheet the database took for a snapshot wrongly).
+      const read = await repo.readResultsPage(
+        actor.organisationId,
+        cycleId,
+        { grade: query.grade },
+        { skip: (query.page - 1) * query.pageSize, take: query.pageSize },
+      );
+      if (!read) throw notFound('考核周期');
+      const { cycle, summary } = read;
       const empty = { EXCELLENT: 0, COMPETENT: 0, BASICALLY_COMPETENT: 0, INCOMPETENT: 0 };
       if (!hasResults(cycle)) {
         return {
@@ -653,21 +688,14 @@ export function createResultsService(deps: {
           summary: { evaluees: 0, excellentQuota: 0, quotaCut: 0, vetoed: 0, byGrade: empty },
         };
       }
-      // Round trips (docs/performance.md): the cycle, then the page and the summary side by side
-      // (the summary counted in the database over every evaluee), and the evaluees' current posts
-      // only for rows computed before result sheets kept a snapshot.
-      const [items, summary] = await Promise.all([
-        repo.pageOfResults(
-          cycle.id,
-          { grade: query.grade },
-          { skip: (query.page - 1) * query.pageSize, take: query.pageSize },
-        ),
-        repo.resultsSummary(cycle.organisationId, cycle.id, { grade: query.grade }),
-      ]);
-      const current = await currentRefs(items);
+      const current = new Map(
+        read.items.flatMap((r) => (r.person ? [[r.evalueeId, toEvalueeRef(r.person)] as const] : [])),
+      );
+      const unread = read.items.filter((r) => !r.person);
+      for (const [id, ref] of await currentRefs(cycle.organisationId, unread)) current.set(id, ref);
       return {
-        items: items.map((r) => toResultRow(r, current)),
-        total: summary.total,
+        items: read.items.map((r) => toResultRow(r, current)),
+        total: query.grade === undefined ? summary.evaluees : summary.byGrade[query.grade],
         page: query.page,
         pageSize: query.pageSize,
         cycle: toCycleSummary(cycle),
@@ -677,7 +705,7 @@ export function createResultsService(deps: {
           evaluees: summary.evaluees,
           excellentQuota: computeExcellentQuota(
             summary.evaluees,
-            summary.excellentQuota ?? DEFAULT_EXCELLENT_QUOTA,
+            read.excellentQuota ?? DEFAULT_EXCELLENT_QUOTA,
           ),
           quotaCut: summary.quotaCut,
           vetoed: summary.vetoed,
@@ -714,8 +742,8 @@ export function createResultsService(deps: {
       const cycle = await findCycleOr404(actor, cycleId);
       if (!hasResults(cycle)) throw new DomainError('CONFLICT', '考核周期尚未截止，还没有考评结果可导出');
       const all = await repo.allResults(cycle.id);
-      const current = await currentRefs(all);
-      const rows = all.map((r) => toResultRow(r, current));
+      const current = await currentRefs(cycle.organisationId, all);
+      const rows = all.map((r) => toResultRow({ ...r, isAmended: r._count.amendments > 0 }, current));
       await writeResultsWorkbook(res, {
         title: `${cycleLabel(cycle)}考核结果${cycle.status === 'PUBLISHED' ? '' : '（未发布）'}`,
         filename: `${cycleLabel(cycle)}考核结果.xlsx`,

@@ -12,7 +12,7 @@ export function createSpreadsheetsRouter(ctx: AppContext) {
   const spreadsheets = createSpreadsheetsService({
     db: ctx.db,
     repo: createSpreadsheetsRepository(ctx.db),
-    targetsRepo: createTargetsRepository(ctx.db),
+    targetsRepo: createTargetsRepository(ctx.db, ctx.pool),
     access: ctx.access,
     audit: ctx.audit,
   });

@@ -3,8 +3,9 @@
 // imported: a formula's cached result may be stale, and nothing a file says should be computed).
 import { SPREADSHEET_MAX_ROWS } from '@zeren/contracts';
 import { issueAt, type CellValue, type ImportIssue, type RawSheet, type SheetSpec } from '@zeren/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DomainError } from '../../http/errors';
+import { loadExcelJS } from '../../lib/exceljs';
 import { checkZipArchive, notAWorkbook } from './zip-guard';
 
 export interface ReadWorkbook {
@@ -39,7 +40,8 @@ function toCellValue(value: ExcelJS.CellValue): CellValue {
 /** Parses `bytes` as an .xlsx workbook and reads the sheets of `specs`. Throws 413/415. */
 export async function readWorkbook(bytes: Buffer, specs: readonly SheetSpec[]): Promise<ReadWorkbook> {
   checkZipArchive(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const excel = await loadExcelJS();
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(
       bytes as unknown as ExcelJS.Buffer,
@@ -61,7 +63,7 @@ export async function readWorkbook(bytes: Buffer, specs: readonly SheetSpec[]): 
       let hasValue = false;
       row.eachCell({ includeEmpty: false }, (cell, column) => {
         let value: CellValue;
-        if (cell.type === ExcelJS.ValueType.Formula || isFormula(cell.value)) {
+        if (cell.type === excel.ValueType.Formula || isFormula(cell.value)) {
           // The cached result stands in, so the row shows this one error rather than several.
           value = toCellValue((cell.value as { result?: ExcelJS.CellValue }).result ?? null);
           if (rowNumber > 1) {

@@ -4,8 +4,9 @@
 // is written here is exactly what the import reads back.
 import { SPREADSHEET_MAX_ROWS, SPREADSHEET_MIME_TYPE } from '@zeren/contracts';
 import { EXPLANATION_SHEET_NAME, columnLetter, type ColumnSpec, type SheetSpec } from '@zeren/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Response } from 'express';
+import { loadExcelJS } from '../../lib/exceljs';
 
 export type WrittenValue = string | number | Date | null;
 
@@ -47,6 +48,7 @@ export async function writeWorkbook(
   res: Response,
   input: { filename: string; title: string; notes: string[]; sheets: SheetContent[] },
 ): Promise<void> {
+  const excel = await loadExcelJS();
   res.status(200);
   res.setHeader('Content-Type', SPREADSHEET_MIME_TYPE);
   res.setHeader(
@@ -54,7 +56,7 @@ export async function writeWorkbook(
     `attachment; filename="workbook.xlsx"; filename*=UTF-8''${encodeURIComponent(input.filename)}`,
   );
   res.setHeader('Cache-Control', 'no-store');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: res,
     useStyles: true,
     useSharedStrings: false,

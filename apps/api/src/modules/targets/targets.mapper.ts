@@ -1,8 +1,8 @@
 // Rows → contract DTOs. Decimals become numbers, DATE columns `YYYY-MM-DD`; nothing else leaves.
 import type { PostRef, ProgressUpdate, TargetSummary, Tier } from '@zeren/contracts';
 import { elapsedShare, isAtRisk } from '@zeren/domain';
-import { startOfYear, toDateOnly } from '../../lib/dates';
-import type { PostRefRow, ProgressRow, TargetSummaryRow } from './targets.repository';
+import { fromDateOnly, startOfYear, toDateOnly } from '../../lib/dates';
+import type { PostRefRow, ProgressRow, TargetSummaryJson, TargetSummaryRow } from './targets.repository';
 
 type Numeric = { toNumber(): number } | number;
 export const toNumber = (value: Numeric): number => (typeof value === 'number' ? value : value.toNumber());
@@ -18,9 +18,37 @@ export const toPostRef = (post: PostRefRow): PostRef => ({
   holderNames: post.holdings.map((h) => h.person.name),
 });
 
+/** Behind the elapsed share of its year (docs/architecture.md); only an active target is. */
+const isTargetAtRisk = (row: { status: string; progress: number; year: number }, dueDate: Date, now: Date) =>
+  row.status === 'ACTIVE' && isAtRisk(row.progress, elapsedShare(startOfYear(row.year), dueDate, now));
+
+/** A summary the hot reads fetched as JSON (targets.repository.ts): the same DTO as `toTargetSummary`. */
+export function toTargetSummaryOfJson(row: TargetSummaryJson, now: Date = new Date()): TargetSummary {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    year: row.year,
+    category: row.category,
+    line: row.line,
+    title: row.title,
+    owner: row.owner,
+    weight: row.weight,
+    measureKind: row.measureKind,
+    measureUnit: row.measureUnit,
+    baseline: row.baseline,
+    goal: row.goal,
+    dueDate: row.dueDate,
+    status: row.status,
+    progress: row.progress,
+    latestValue: row.latestValue,
+    childCount: row.childCount,
+    isAtRisk: isTargetAtRisk(row, fromDateOnly(row.dueDate), now),
+    version: row.version,
+  };
+}
+
 export function toTargetSummary(row: TargetSummaryRow, now: Date = new Date()): TargetSummary {
   const progress = row.progress;
-  const isActive = row.status === 'ACTIVE';
   return {
     id: row.id,
     parentId: row.parentId,
@@ -39,7 +67,7 @@ export function toTargetSummary(row: TargetSummaryRow, now: Date = new Date()): 
     progress,
     latestValue: toNumberOrNull(row.latestValue),
     childCount: row._count.children,
-    isAtRisk: isActive && isAtRisk(progress, elapsedShare(startOfYear(row.year), row.dueDate, now)),
+    isAtRisk: isTargetAtRisk(row, row.dueDate, now),
     version: row.version,
   };
 }

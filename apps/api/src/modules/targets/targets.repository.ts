@@ -1,9 +1,13 @@
 // Targets, progress and evidence: the only code of the area that touches Prisma. Every query is
 // scoped by organisationId; writes take the caller's transaction.
+import type { PostRef, ProgressUpdate, TargetSummary } from '@zeren/contracts';
 import type { Db } from '../../db/database';
+import { queryOne, type SqlPool } from '../../db/sql';
 import type { Tx } from '../../db/transaction';
 import { Prisma } from '../../generated/prisma/client';
 import type { Line, MeasureKind, TargetCategory } from '../../generated/prisma/client';
+import { postGraphCtes, postGraphJson, toPostGraph, type PostGraphJson } from '../access/access.repository';
+import type { PostGraph } from '../access/access.service';
 import { auditAppendSql, type PreparedAuditEntry } from '../audit/audit.repository';
 
 /** What a PostRef needs: the unit's name and the current holders' names. */
@@ -38,18 +42,6 @@ const progressInclude = {
 } as const satisfies Prisma.ProgressUpdateInclude;
 
 export type ProgressRow = Prisma.ProgressUpdateGetPayload<{ include: typeof progressInclude }>;
-
-const detailInclude = {
-  ...factsInclude,
-  children: {
-    where: { status: 'ACTIVE' },
-    include: summaryInclude,
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  },
-  progressUpdates: { include: progressInclude, orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }], take: 5 },
-} as const satisfies Prisma.TargetInclude;
-
-export type TargetDetailRow = Prisma.TargetGetPayload<{ include: typeof detailInclude }>;
 
 /** A post as the decomposition rules see it. */
 const postFactsSelect = {
@@ -110,6 +102,68 @@ export interface TargetData {
   dueDate: Date;
   ownerPostId: string | null;
 }
+
+// ------------------------------------------------------------------- hot reads (raw, on the pool)
+// Target detail and subtree are one statement each (docs/performance.md "Hot reads"): the rows are
+// built as contract-shaped JSON by Postgres, with the post graph of every owner post they involve
+// (access.repository.ts), so the service decides read access (access.service.ts) without loading
+// the actor's read scope.
+
+/** A post as PostRef JSON (unit name, current holders primary first); NULL without a post. `o` is the post. */
+const postRefJson = (o: string) => {
+  const p = Prisma.raw(o);
+  return Prisma.sql`CASE WHEN ${p}.id IS NULL THEN NULL ELSE json_build_object(
+    'id', ${p}.id, 'code', ${p}.code, 'title', ${p}.title, 'tier', ${p}.tier,
+    'unitName', (SELECT u.name FROM "OrgUnit" u WHERE u.id = ${p}."unitId"),
+    'holderNames', coalesce((
+      SELECT json_agg(pe.name ORDER BY h."isPrimary" DESC, h."startedOn", h.id)
+        FROM "Holding" h JOIN "Person" pe ON pe.id = h."personId"
+       WHERE h."organisationId" = ${p}."organisationId" AND h."postId" = ${p}.id AND h."endedOn" IS NULL), '[]'::json)) END`;
+};
+
+/**
+ * A target `t` with its owner post `o` as TargetSummary JSON, less `isAtRisk` (it moves with the
+ * clock), plus the `extra` key/value pairs.
+ */
+const summaryJson = (t: string, o: string, extra: Prisma.Sql) => {
+  const x = Prisma.raw(t);
+  return Prisma.sql`json_build_object(
+    'id', ${x}.id, 'parentId', ${x}."parentId", 'year', ${x}.year, 'category', ${x}.category, 'line', ${x}.line,
+    'title', ${x}.title, 'owner', ${postRefJson(o)}, 'weight', ${x}.weight, 'measureKind', ${x}."measureKind",
+    'measureUnit', ${x}."measureUnit", 'baseline', ${x}.baseline, 'goal', ${x}.goal, 'dueDate', ${x}."dueDate",
+    'status', ${x}.status, 'progress', ${x}.progress, 'latestValue', ${x}."latestValue",
+    'childCount', (SELECT count(*) FROM "Target" child_
+                    WHERE child_."organisationId" = ${x}."organisationId" AND child_."parentId" = ${x}.id
+                      AND child_.status = 'ACTIVE'),
+    'version', ${x}.version, ${extra})`;
+};
+
+/** A TargetSummary as the hot reads fetch it (`toTargetSummaryOfJson` adds `isAtRisk`). */
+export type TargetSummaryJson = Omit<TargetSummary, 'isAtRisk'>;
+
+/** Everything the target detail shows and decides on, from one statement. */
+export interface TargetDetailRead {
+  target: TargetSummaryJson & {
+    description: string | null;
+    ownerPostId: string | null;
+    parentOwnerPostId: string | null;
+    /** The owner post's superiors (who may record progress). */
+    ownerAdminSuperiorId: string | null;
+    ownerPartySuperiorId: string | null;
+  };
+  /** Every active child, in decomposition order (the visible ones are shown, all count for the weights). */
+  children: (TargetSummaryJson & { ownerPostId: string | null })[];
+  ancestors: { id: string; title: string; owner: PostRef | null }[];
+  /** The five newest updates; `recordedBy.name` null when the account is gone. */
+  recentProgress: (Omit<ProgressUpdate, 'recordedBy'> & {
+    recordedBy: { userId: string; name: string | null };
+  })[];
+  /** The owners of the target, its parent and its children, and every post above them. */
+  graph: PostGraph;
+}
+
+/** A node of a subtree read: its summary, owner and level (0 = the root). */
+export type SubtreeNodeRead = TargetSummaryJson & { ownerPostId: string | null; level: number };
 
 export interface TargetListFilter {
   year?: number;
@@ -233,47 +287,144 @@ function listByPostOrderFor(db: Db) {
   };
 }
 
-export function createTargetsRepository(db: Db) {
+/**
+ * The target detail in one statement: the target, its active children, the breadcrumb with
+ * each ancestor's owner, the five newest progress updates with recorder and evidence, and the
+ * post graph the read rules look at. Null when the organisation has no such target.
+ */
+export async function readTargetDetail(
+  pool: SqlPool,
+  organisationId: string,
+  id: string,
+): Promise<TargetDetailRead | null> {
+  const org = Prisma.sql`${organisationId}::uuid`;
+  const row = await queryOne<{
+    detail: (Omit<TargetDetailRead, 'graph'> & { graph: PostGraphJson }) | null;
+  }>(
+    pool,
+    Prisma.sql`
+    WITH RECURSIVE
+    t AS (
+      SELECT t.*, par."ownerPostId" AS "parentOwnerPostId"
+        FROM "Target" t LEFT JOIN "Target" par ON par.id = t."parentId"
+       WHERE t."organisationId" = ${org} AND t.id = ${id}::uuid
+    ),
+    kids AS (
+      SELECT k.* FROM t JOIN "Target" k ON k."organisationId" = t."organisationId" AND k."parentId" = t.id
+       WHERE k.status = 'ACTIVE'
+    ),
+    up(id, depth) AS (
+      SELECT t."parentId", 1 FROM t WHERE t."parentId" IS NOT NULL
+      UNION ALL
+      SELECT p."parentId", up.depth + 1 FROM "Target" p JOIN up ON p.id = up.id
+       WHERE p."parentId" IS NOT NULL AND up.depth < 100
+    ),
+    ${postGraphCtes(
+      organisationId,
+      Prisma.sql`SELECT "ownerPostId" FROM t UNION ALL SELECT "parentOwnerPostId" FROM t
+                 UNION ALL SELECT "ownerPostId" FROM kids`,
+    )}
+    SELECT (
+      SELECT json_build_object(
+        'target', ${summaryJson(
+          't',
+          'o',
+          Prisma.sql`'description', t.description, 'ownerPostId', t."ownerPostId",
+                     'parentOwnerPostId', t."parentOwnerPostId",
+                     'ownerAdminSuperiorId', o."adminSuperiorId", 'ownerPartySuperiorId', o."partySuperiorId"`,
+        )},
+        'children', (
+          SELECT coalesce(json_agg(${summaryJson('k', 'ko', Prisma.sql`'ownerPostId', k."ownerPostId"`)}
+                                   ORDER BY k."createdAt", k.id), '[]'::json)
+            FROM kids k LEFT JOIN "Post" ko ON ko.id = k."ownerPostId"),
+        'ancestors', (
+          SELECT coalesce(json_agg(json_build_object('id', a.id, 'title', a.title, 'owner', ${postRefJson('ao')})
+                                   ORDER BY up.depth DESC), '[]'::json)
+            FROM up JOIN "Target" a ON a.id = up.id AND a."organisationId" = ${org}
+            LEFT JOIN "Post" ao ON ao.id = a."ownerPostId"),
+        'recentProgress', (
+          SELECT coalesce(json_agg(json_build_object(
+                   'id', pu.id, 'targetId', pu."targetId", 'value', pu.value, 'normalised', pu.normalised,
+                   'note', pu.note, 'evidenceUrl', pu."evidenceUrl",
+                   'evidenceFile', CASE WHEN e.id IS NULL THEN NULL ELSE json_build_object(
+                     'id', e.id, 'filename', e.filename, 'mimeType', e."mimeType", 'sizeBytes', e."sizeBytes") END,
+                   'recordedBy', json_build_object('userId', pu."recordedById", 'name', pe.name),
+                   'recordedAt', pu."recordedAt") ORDER BY pu."recordedAt" DESC, pu.id DESC), '[]'::json)
+            FROM (SELECT * FROM "ProgressUpdate" x
+                   WHERE x."organisationId" = ${org} AND x."targetId" = t.id
+                   ORDER BY x."recordedAt" DESC, x.id DESC LIMIT 5) pu
+            LEFT JOIN "EvidenceFile" e ON e.id = pu."evidenceFileId"
+            LEFT JOIN "UserAccount" ua ON ua.id = pu."recordedById" AND ua."organisationId" = ${org}
+            LEFT JOIN "Person" pe ON pe.id = ua."personId"),
+        'graph', ${postGraphJson(organisationId)})
+        FROM t LEFT JOIN "Post" o ON o.id = t."ownerPostId") AS detail`,
+  );
+  if (!row.detail) return null;
+  return { ...row.detail, graph: toPostGraph(row.detail.graph) };
+}
+
+/**
+ * A subtree in one statement: the target `rootId` (whatever its status) and its active
+ * descendants `depth` levels down, breadth first (siblings by creation), with the owner of the
+ * root's parent and the post graph of every owner involved. Null when there is no such target.
+ */
+export async function readTargetSubtree(
+  pool: SqlPool,
+  organisationId: string,
+  rootId: string,
+  depth: number,
+): Promise<{ rootParentOwnerPostId: string | null; nodes: SubtreeNodeRead[]; graph: PostGraph } | null> {
+  const org = Prisma.sql`${organisationId}::uuid`;
+  const row = await queryOne<{
+    tree: {
+      rootParentOwnerPostId: string | null;
+      nodes: SubtreeNodeRead[];
+      graph: PostGraphJson;
+    } | null;
+  }>(
+    pool,
+    Prisma.sql`
+    WITH RECURSIVE
+    down(id, level) AS (
+      SELECT t.id, 0 FROM "Target" t WHERE t."organisationId" = ${org} AND t.id = ${rootId}::uuid
+      UNION ALL
+      SELECT c.id, down.level + 1 FROM "Target" c JOIN down ON c."parentId" = down.id
+       WHERE c."organisationId" = ${org} AND c.status = 'ACTIVE' AND down.level < ${depth}
+    ),
+    nodes AS MATERIALIZED (SELECT t.*, d.level FROM down d JOIN "Target" t ON t.id = d.id),
+    root AS (
+      SELECT par."ownerPostId" AS "parentOwnerPostId"
+        FROM nodes n LEFT JOIN "Target" par ON par.id = n."parentId" WHERE n.level = 0
+    ),
+    ${postGraphCtes(
+      organisationId,
+      Prisma.sql`SELECT "ownerPostId" FROM nodes UNION ALL SELECT "parentOwnerPostId" FROM root`,
+    )}
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM root) THEN json_build_object(
+             'rootParentOwnerPostId', (SELECT "parentOwnerPostId" FROM root),
+             'nodes', (
+               SELECT json_agg(${summaryJson('n', 'o', Prisma.sql`'ownerPostId', n."ownerPostId", 'level', n.level`)}
+                               ORDER BY n.level, n."createdAt", n.id)
+                 FROM nodes n LEFT JOIN "Post" o ON o.id = n."ownerPostId"),
+             'graph', ${postGraphJson(organisationId)}) END AS tree`,
+  );
+  if (!row.tree) return null;
+  return { ...row.tree, graph: toPostGraph(row.tree.graph) };
+}
+
+export function createTargetsRepository(db: Db, pool: SqlPool) {
   const listByPostOrder = listByPostOrderFor(db);
   return {
+    readDetail: (organisationId: string, id: string) => readTargetDetail(pool, organisationId, id),
+    readSubtree: (organisationId: string, rootId: string, depth: number) =>
+      readTargetSubtree(pool, organisationId, rootId, depth),
+
     findFacts: (organisationId: string, id: string, client: Tx = db) =>
       client.target.findFirst({
         where: { organisationId, id },
         include: factsInclude,
         relationLoadStrategy: 'join',
       }),
-
-    findDetail: (organisationId: string, id: string, client: Tx = db) =>
-      client.target.findFirst({
-        where: { organisationId, id },
-        include: detailInclude,
-        relationLoadStrategy: 'join',
-      }),
-
-    /** The breadcrumb above a target, root first, in one round trip. */
-    async findAncestors(organisationId: string, id: string, client: Tx = db) {
-      const rows = await client.$queryRaw<{ id: string; title: string; ownerPostId: string | null }[]>`
-        WITH RECURSIVE up(id, depth) AS (
-          SELECT t."parentId", 1 FROM "Target" t
-           WHERE t."organisationId" = ${organisationId}::uuid AND t.id = ${id}::uuid AND t."parentId" IS NOT NULL
-          UNION ALL
-          SELECT p."parentId", up.depth + 1 FROM "Target" p JOIN up ON p.id = up.id
-           WHERE p."parentId" IS NOT NULL AND up.depth < 100
-        )
-        SELECT t.id::text AS id, t.title, t."ownerPostId"::text AS "ownerPostId"
-          FROM up JOIN "Target" t ON t.id = up.id AND t."organisationId" = ${organisationId}::uuid
-         ORDER BY up.depth DESC`;
-      return rows;
-    },
-
-    findPostRefs: (organisationId: string, ids: string[], client: Tx = db) =>
-      ids.length === 0
-        ? Promise.resolve([] as PostRefRow[])
-        : client.post.findMany({
-            where: { organisationId, id: { in: ids } },
-            include: postRefInclude,
-            relationLoadStrategy: 'join',
-          }),
 
     async listTargets(organisationId: string, filter: TargetListFilter, skip: number, take: number) {
       if (isPostOrderedList(filter)) return listByPostOrder(organisationId, filter, skip, take);
@@ -297,27 +448,6 @@ export function createTargetsRepository(db: Db) {
         }),
       ]);
       return { total, rows };
-    },
-
-    /** The active subtree under a target, `depth` levels deep, root included, in breadth-first order. */
-    async findSubtree(organisationId: string, rootId: string, depth: number) {
-      const levels = await db.$queryRaw<{ id: string; level: number }[]>`
-        WITH RECURSIVE down(id, level) AS (
-          SELECT t.id, 0 FROM "Target" t WHERE t."organisationId" = ${organisationId}::uuid AND t.id = ${rootId}::uuid
-          UNION ALL
-          SELECT c.id, down.level + 1 FROM "Target" c JOIN down ON c."parentId" = down.id
-           WHERE c."organisationId" = ${organisationId}::uuid AND c.status = 'ACTIVE' AND down.level < ${depth}
-        )
-        SELECT id::text AS id, level FROM down`;
-      const rows = await db.target.findMany({
-        where: { organisationId, id: { in: levels.map((l) => l.id) } },
-        include: summaryInclude,
-        relationLoadStrategy: 'join',
-      });
-      const levelOf = new Map(levels.map((l) => [l.id, l.level]));
-      return rows
-        .map((row) => ({ row, level: levelOf.get(row.id) ?? 0 }))
-        .sort((a, b) => a.level - b.level || a.row.createdAt.getTime() - b.row.createdAt.getTime());
     },
 
     /** Active targets of a year owned by the given posts, as summaries. */

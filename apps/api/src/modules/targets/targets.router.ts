@@ -8,7 +8,7 @@ import { createTargetsService } from './targets.service';
 
 const depsFor = (ctx: AppContext) => ({
   db: ctx.db,
-  repo: createTargetsRepository(ctx.db),
+  repo: createTargetsRepository(ctx.db, ctx.pool),
   access: ctx.access,
   audit: ctx.audit,
 });

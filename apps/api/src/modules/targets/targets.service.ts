@@ -23,7 +23,7 @@ import { fromDateOnly } from '../../lib/dates';
 import type { AccessService, TargetFacts } from '../access/access.service';
 import type { AuditService } from '../audit/audit.service';
 import { refreshRollUp } from './roll-up';
-import { targetSnapshot, toNumber, toPostRef, toProgressUpdate, toTargetSummary } from './targets.mapper';
+import { targetSnapshot, toNumber, toTargetSummary, toTargetSummaryOfJson } from './targets.mapper';
 import type { PostFactsRow, TargetData, TargetFactsRow, TargetsRepository } from './targets.repository';
 
 type In<T extends z.ZodType> = z.output<T>;
@@ -138,53 +138,51 @@ export function createTargetsService(deps: {
     return post;
   }
 
+  /**
+   * One statement besides the session lookup (docs/performance.md "Hot reads"): the read brings
+   * the post graph of the owners involved, and access.service decides on it as it would on the
+   * actor's read scope.
+   */
   async function getTarget(actor: Actor, id: string): Promise<TargetDetail> {
-    const org = actor.organisationId;
-    const row = await repo.findDetail(org, id);
-    if (!row) throw notFound('目标');
-    const facts = factsOf(row);
-    if (!(await access.canReadTarget(actor, facts))) throw notFound('目标');
-    const [ancestors, names] = await Promise.all([
-      repo.findAncestors(org, id),
-      repo.userNames(
-        org,
-        row.progressUpdates.map((p) => p.recordedById),
+    const read = await repo.readDetail(actor.organisationId, id);
+    if (!read || !access.canReadTargetIn(actor, read.target, read.graph)) throw notFound('目标');
+    const { target, graph } = read;
+    const facts: TargetFacts = {
+      ownerPostId: target.ownerPostId,
+      line: target.line,
+      ownerSuperiorId: superiorIn(
+        { adminSuperiorId: target.ownerAdminSuperiorId, partySuperiorId: target.ownerPartySuperiorId },
+        target.line,
       ),
-    ]);
-    const owners = await repo.findPostRefs(
-      org,
-      ancestors.flatMap((a) => (a.ownerPostId ? [a.ownerPostId] : [])),
+      parentOwnerPostId: target.parentOwnerPostId,
+      isRoot: target.parentId === null,
+    };
+    const visibleChildren = read.children.filter((child) =>
+      access.canReadTargetIn(
+        actor,
+        { ownerPostId: child.ownerPostId, parentOwnerPostId: target.ownerPostId },
+        graph,
+      ),
     );
-    const ownerById = new Map(owners.map((o) => [o.id, toPostRef(o)]));
-    const visibleChildren = [];
-    for (const child of row.children) {
-      if (
-        await access.canReadTarget(actor, {
-          ownerPostId: child.ownerPostId,
-          parentOwnerPostId: row.ownerPostId,
-        })
-      )
-        visibleChildren.push(child);
-    }
     const at = now();
-    const weights = summariseChildWeights(row.children.map((c) => toNumber(c.weight)));
-    const isActive = row.status === 'ACTIVE';
+    const weights = summariseChildWeights(read.children.map((c) => c.weight));
+    const isActive = target.status === 'ACTIVE';
     return {
-      ...toTargetSummary(row, at),
-      description: row.description,
-      ancestors: ancestors.map((a) => ({
-        id: a.id,
-        title: a.title,
-        owner: a.ownerPostId ? (ownerById.get(a.ownerPostId) ?? null) : null,
-      })),
-      children: visibleChildren.map((c) => toTargetSummary(c, at)),
+      ...toTargetSummaryOfJson(target, at),
+      description: target.description,
+      ancestors: read.ancestors,
+      children: visibleChildren.map((c) => toTargetSummaryOfJson(c, at)),
       childWeightSum: weights.sum,
       isDecompositionComplete: weights.isComplete,
-      recentProgress: row.progressUpdates.map((p) => toProgressUpdate(p, names)),
+      recentProgress: read.recentProgress.map((p) => ({
+        ...p,
+        recordedBy: { userId: p.recordedBy.userId, name: p.recordedBy.name ?? '' },
+        recordedAt: new Date(p.recordedAt).toISOString(),
+      })),
       permissions: {
         canEdit: isActive && access.canEditTarget(actor, facts),
-        canDecompose: isActive && row.ownerPostId !== null && access.canDecompose(actor, facts),
-        canRecordProgress: isActive && row.children.length === 0 && access.canRecordProgress(actor, facts),
+        canDecompose: isActive && target.ownerPostId !== null && access.canDecompose(actor, facts),
+        canRecordProgress: isActive && read.children.length === 0 && access.canRecordProgress(actor, facts),
       },
     };
   }
@@ -262,26 +260,40 @@ export function createTargetsService(deps: {
       };
     },
 
-    /** The subtree as a flat list; nodes the actor may not read are left out with everything below them. */
+    /**
+     * The subtree as a flat list; nodes the actor may not read are left out with everything below
+     * them. One statement besides the session lookup, read access decided on the post graph it brings.
+     */
     async getTargetTree(actor: Actor, id: string, query: In<typeof TargetTreeQuery>) {
-      await loadVisible(actor, id);
-      const nodes = await repo.findSubtree(actor.organisationId, id, query.depth);
-      const ownerOf = new Map(nodes.map(({ row }) => [row.id, row.ownerPostId]));
+      const tree = await repo.readSubtree(actor.organisationId, id, query.depth);
+      const root = tree?.nodes[0];
+      if (
+        !tree ||
+        !root ||
+        !access.canReadTargetIn(
+          actor,
+          { ownerPostId: root.ownerPostId, parentOwnerPostId: tree.rootParentOwnerPostId },
+          tree.graph,
+        )
+      )
+        throw notFound('目标');
+      const ownerOf = new Map(tree.nodes.map((node) => [node.id, node.ownerPostId]));
       const kept = new Set<string>();
       const at = now();
       const result = [];
-      for (const { row, level } of nodes) {
+      for (const node of tree.nodes) {
         const isKept =
-          level === 0 ||
-          (row.parentId !== null &&
-            kept.has(row.parentId) &&
-            (await access.canReadTarget(actor, {
-              ownerPostId: row.ownerPostId,
-              parentOwnerPostId: ownerOf.get(row.parentId) ?? null,
-            })));
+          node.level === 0 ||
+          (node.parentId !== null &&
+            kept.has(node.parentId) &&
+            access.canReadTargetIn(
+              actor,
+              { ownerPostId: node.ownerPostId, parentOwnerPostId: ownerOf.get(node.parentId) ?? null },
+              tree.graph,
+            ));
         if (!isKept) continue;
-        kept.add(row.id);
-        result.push(toTargetSummary(row, at));
+        kept.add(node.id);
+        result.push(toTargetSummaryOfJson(node, at));
       }
       return { rootId: id, nodes: result };
     },

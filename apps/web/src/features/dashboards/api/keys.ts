@@ -1,7 +1,7 @@
 /** Query keys of the dashboards; invalidate through these, never through literal arrays. */
 export const dashboardKeys = {
   all: ['dashboards'] as const,
-  bureau: (year?: number) => [...dashboardKeys.all, 'bureau', { year }] as const,
+  bureau: (year?: number, unitId?: string) => [...dashboardKeys.all, 'bureau', { year, unitId }] as const,
   supervisor: (postId?: string, year?: number) =>
     [...dashboardKeys.all, 'supervisor', { postId, year }] as const,
   section: (postId?: string, year?: number) => [...dashboardKeys.all, 'section', { postId, year }] as const,

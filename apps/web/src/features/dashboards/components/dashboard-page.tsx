@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { TierTag } from '@/components/tier-tag';
 import { assessorDashboardQueryOptions } from '../api/get-assessor-dashboard';
 import { bureauDashboardQueryOptions } from '../api/get-bureau-dashboard';
+import { bureauUnitParam } from '../utils/bureau-level';
 import { personalDashboardQueryOptions } from '../api/get-personal-dashboard';
 import { sectionDashboardQueryOptions } from '../api/get-section-dashboard';
 import { supervisorDashboardQueryOptions } from '../api/get-supervisor-dashboard';
@@ -73,7 +74,7 @@ export function DashboardPage({ me, wiring }: DashboardPageProps) {
   };
 
   const cycleId = searchParams.get('cycle') ?? undefined;
-  usePrefetchDashboard(view, kind, post?.id, cycleId);
+  usePrefetchDashboard(view, kind, post?.id, cycleId, bureauUnitParam(searchParams));
   const postDashboard = post && kind && (
     <Suspense fallback={<DashboardSkeleton />}>
       <PostDashboard key={post.id} kind={kind} post={post} />
@@ -184,6 +185,7 @@ function usePrefetchDashboard(
   kind: TierDashboard | undefined,
   postId = '',
   cycleId?: string,
+  unitId?: string,
 ) {
   const queryClient = useQueryClient();
   const prefetch = (queryKey: QueryKey, run: () => Promise<void>) => {
@@ -193,7 +195,7 @@ function usePrefetchDashboard(
     const options = assessorDashboardQueryOptions(cycleId);
     prefetch(options.queryKey, () => queryClient.prefetchQuery(options));
   } else if (view === 'post' && kind === 'bureau') {
-    const options = bureauDashboardQueryOptions();
+    const options = bureauDashboardQueryOptions(undefined, unitId);
     prefetch(options.queryKey, () => queryClient.prefetchQuery(options));
   } else if (view === 'post' && kind === 'supervisor') {
     const options = supervisorDashboardQueryOptions(postId);

@@ -32,7 +32,7 @@ const percentAxis = {
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-/** Completion bands of the heatmap, worst first: each with a colour and a text colour that reads on it (WCAG AA). */
+/** Completion bands of the heatmap (HeatmapCard, in HTML), worst first: each with a colour and a text colour that reads on it (WCAG AA). */
 export const completionBands = [
   { min: 0, max: 50, color: '#e8684a', text: 'rgba(0, 0, 0, 0.88)' },
   { min: 50, max: 70, color: '#f6c344', text: 'rgba(0, 0, 0, 0.85)' },
@@ -40,77 +40,8 @@ export const completionBands = [
   { min: 85, max: 100.01, color: '#1f4e8c', text: '#ffffff' },
 ] as const;
 
-const bandOf = (value: number) =>
+export const bandOf = (value: number) =>
   completionBands.find((band) => value >= band.min && value < band.max) ?? completionBands[3];
-
-export interface HeatmapRow {
-  name: string;
-  values: Record<TargetCategory | 'overall', number | null>;
-}
-
-/** Units (rows) × the three categories and the overall figure (columns), completion in each cell. */
-export function heatmapOption(
-  rows: HeatmapRow[],
-  columns: { key: TargetCategory | 'overall'; label: string }[],
-): ChartOption {
-  const data = rows.flatMap((row, y) =>
-    columns.map((column, x) => {
-      const value = row.values[column.key];
-      if (value === null) return { value: [x, y, '-'] as [number, number, string] };
-      const band = bandOf(value);
-      return {
-        value: [x, y, round1(value)] as [number, number, number],
-        itemStyle: { color: band.color },
-        label: { color: band.text, fontWeight: column.key === 'overall' ? 700 : 400 },
-      };
-    }),
-  );
-  return {
-    tooltip: {
-      position: 'top',
-      formatter: (params) => {
-        const item = Array.isArray(params) ? params[0] : params;
-        const [x, y, value] = (item?.value ?? []) as [number, number, number | string];
-        const row = rows[y];
-        const column = columns[x];
-        if (!row || !column) return '';
-        return `${row.name}<br/>${column.label}：<b>${value === '-' ? '—' : `${value}%`}</b>`;
-      },
-    },
-    grid: grid({ top: 4, bottom: 4, right: 4 }),
-    xAxis: {
-      type: 'category',
-      data: columns.map((column) => column.label),
-      position: 'top',
-      axisTick: { show: false },
-      axisLine: { show: false },
-      axisLabel: { color: textGrey, fontSize: 12 },
-      splitArea: { show: false },
-    },
-    yAxis: {
-      type: 'category',
-      data: rows.map((row) => row.name),
-      inverse: true,
-      axisTick: { show: false },
-      axisLine: { show: false },
-      axisLabel: { color: textGrey, fontSize: 12, width: 110, overflow: 'truncate' },
-    },
-    series: [
-      {
-        type: 'heatmap',
-        data,
-        label: { show: true, fontSize: 12, formatter: (params) => formatCell(params.value) },
-        itemStyle: { borderColor: '#ffffff', borderWidth: 2, borderRadius: 3 },
-        emphasis: { itemStyle: { borderColor: '#0f2a4a', borderWidth: 2 } },
-      },
-    ],
-  };
-}
-
-function formatCell(value: unknown): string {
-  const cell = Array.isArray(value) ? value[2] : value;
-  return typeof cell === 'number' ? `${cell}` : '';
-}
 
 export interface GroupedBarRow {
   name: string;

@@ -1,9 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { BureauDashboard as BureauData } from '@zeren/contracts';
-import { Card, Col, Row } from 'antd';
+import { Button, Card, Col, Result, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { formatPercent } from '@/components/category-progress';
+import { ApiError } from '@/lib/api-client';
 import { bureauDashboardQueryOptions } from '../../api/get-bureau-dashboard';
+import { bureauLevelSearch, bureauUnitParam } from '../../utils/bureau-level';
 import { cycleLong, share } from '../../utils/format';
 import { AtRiskList } from '../shared/at-risk-list';
 import { useDashboardWiring } from '../shared/dashboard-wiring';
@@ -17,13 +20,52 @@ import { ScoringCard } from './scoring-card';
 import { UnitRankingCard } from './unit-ranking-card';
 import styles from '../shared/dashboard.module.css';
 
-/** Tier 1 (局领导): the whole bureau on one page, in one request. */
+/**
+ * Tier 1 (局领导): the whole bureau on one page, in one request. The heatmap's level is in the URL
+ * (`?unit=`); while another level loads, the page keeps showing the one before.
+ */
 export function BureauDashboard() {
-  const query = useQuery(bureauDashboardQueryOptions());
-  return <QueryState query={query}>{(data) => <BureauOverview data={data} />}</QueryState>;
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const unitId = bureauUnitParam(searchParams);
+  const query = useQuery({
+    ...bureauDashboardQueryOptions(undefined, unitId),
+    placeholderData: keepPreviousData,
+  });
+  // A shared link to a unit since removed (or of another organisation): say so, and offer the default.
+  if (unitId && query.isError && query.error instanceof ApiError && query.error.status === 404) {
+    return (
+      <Card data-testid="bureau-unit-not-found">
+        <Result
+          status="404"
+          title={t('bureauHeatmap.unitGone')}
+          subTitle={query.error.message}
+          extra={
+            <Button
+              type="primary"
+              onClick={() => setSearchParams(new URLSearchParams(bureauLevelSearch(searchParams, null)))}
+            >
+              {t('bureauHeatmap.backToAll')}
+            </Button>
+          }
+        />
+      </Card>
+    );
+  }
+  return (
+    <QueryState query={query}>
+      {(data) => (
+        <BureauOverview
+          data={data}
+          // The previous level shown while the requested one loads: which one is on its way.
+          loadingUnitId={query.isPlaceholderData ? (unitId ?? null) : undefined}
+        />
+      )}
+    </QueryState>
+  );
 }
 
-function BureauOverview({ data }: { data: BureauData }) {
+function BureauOverview({ data, loadingUnitId }: { data: BureauData; loadingUnitId?: string | null }) {
   const { t } = useTranslation();
   const { targetPath } = useDashboardWiring();
   const scoringShare = data.scoring ? share(data.scoring.filledCells, data.scoring.expectedCells) : null;
@@ -63,7 +105,13 @@ function BureauOverview({ data }: { data: BureauData }) {
         </Col>
 
         <Col xs={24} lg={15}>
-          <HeatmapCard units={data.heatmap} year={data.year} testId="bureau-heatmap" />
+          <HeatmapCard
+            units={data.heatmap}
+            level={data.heatmapLevel}
+            year={data.year}
+            loadingUnitId={loadingUnitId}
+            testId="bureau-heatmap"
+          />
         </Col>
         <Col xs={24} lg={9}>
           <Card

@@ -9,8 +9,10 @@ import { ChartCard } from '../chart/chart-card';
 import styles from '../shared/dashboard.module.css';
 
 const partColors = { submitted: '#1f4e8c', draft: '#8fc3e8', missing: '#e4e8ef' };
-
-/** 评分进度 of the open quarter: the assessment group's cells filled, per assessor. */
+/**
+ * 评分进度 of the open quarter: the assessment group's cells filled, per assessor — every assessor of
+ * a small group; of a large one (a city's ~200) the API lists the 12 furthest behind (whom to remind).
+ */
 export function ScoringCard({ scoring, testId }: { scoring: ScoringProgress | null; testId?: string }) {
   const { t } = useTranslation();
   const title = t('dashboards.scoring.title');
@@ -43,6 +45,7 @@ export function ScoringCard({ scoring, testId }: { scoring: ScoringProgress | nu
     );
   }
 
+  const shown = scoring.assessors;
   const cycle = cycleLong(t, scoring.cycle);
   const filled = share(scoring.filledCells, scoring.expectedCells);
   return (
@@ -62,7 +65,7 @@ export function ScoringCard({ scoring, testId }: { scoring: ScoringProgress | nu
       ]}
       chart={{
         option,
-        height: Math.max(160, scoring.assessors.length * 30 + 50),
+        height: Math.max(160, shown.length * 30 + 50),
         ariaLabel: t('dashboards.scoring.aria', {
           cycle,
           filled: scoring.filledCells,
@@ -87,27 +90,38 @@ export function ScoringCard({ scoring, testId }: { scoring: ScoringProgress | nu
         })),
       }}
       footer={
-        <div className={styles.quota}>
-          <span className={styles.quotaLabel}>{t('dashboards.scoring.overall')}</span>
-          <Progress
-            percent={filled ?? 0}
-            success={{
-              percent: share(scoring.submittedCells, scoring.expectedCells) ?? 0,
-              strokeColor: partColors.submitted,
-            }}
-            showInfo={false}
-            size={{ height: 8 }}
-            strokeColor={partColors.draft}
-            status="normal"
-            aria-label={formatPercent(filled)}
-          />
-          <span className={styles.quotaValue}>{formatPercent(filled, 0)}</span>
-          {scoring.cycle.windowEnd && (
-            <span className={styles.quotaNote}>
-              {t('dashboards.scoring.closes', { at: formatDeadline(t, scoring.cycle.windowEnd) })}
-            </span>
+        <>
+          {shown.length < scoring.assessorCount && (
+            <p
+              className={styles.quotaNote}
+              style={{ margin: '4px 0 8px' }}
+              data-testid={testId && `${testId}-slowest`}
+            >
+              {t('bureauScoring.slowest', { shown: shown.length, total: scoring.assessorCount })}
+            </p>
           )}
-        </div>
+          <div className={styles.quota}>
+            <span className={styles.quotaLabel}>{t('dashboards.scoring.overall')}</span>
+            <Progress
+              percent={filled ?? 0}
+              success={{
+                percent: share(scoring.submittedCells, scoring.expectedCells) ?? 0,
+                strokeColor: partColors.submitted,
+              }}
+              showInfo={false}
+              size={{ height: 8 }}
+              strokeColor={partColors.draft}
+              status="normal"
+              aria-label={formatPercent(filled)}
+            />
+            <span className={styles.quotaValue}>{formatPercent(filled, 0)}</span>
+            {scoring.cycle.windowEnd && (
+              <span className={styles.quotaNote}>
+                {t('dashboards.scoring.closes', { at: formatDeadline(t, scoring.cycle.windowEnd) })}
+              </span>
+            )}
+          </div>
+        </>
       }
     />
   );

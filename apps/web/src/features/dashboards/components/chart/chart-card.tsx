@@ -38,11 +38,14 @@ interface ChartCardProps {
   title: ReactNode;
   /** The table's caption for screen readers; defaults to the title when that is text. */
   caption?: string;
-  chart: ChartProps;
+  /** An ECharts chart; or `figure`, drawn in HTML (the heatmap). */
+  chart: ChartProps | { figure: ReactNode; ariaLabel: string; height: number };
   data: ChartData;
   legend?: LegendItem[];
   /** Under the chart: a total, a link onward. */
   footer?: ReactNode;
+  /** Above the legend, shown with the chart and with the table (the heatmap's level breadcrumb). */
+  header?: ReactNode;
   testId?: string;
   className?: string;
 }
@@ -60,6 +63,7 @@ export function ChartCard({
   data,
   legend,
   footer,
+  header,
   testId,
   className,
 }: ChartCardProps) {
@@ -87,6 +91,7 @@ export function ChartCard({
         </Button>
       }
     >
+      {header}
       <div>
         {!isShowingData && (
           <>
@@ -104,16 +109,17 @@ export function ChartCard({
                 ))}
               </ul>
             )}
-            <Chart {...chart} />
+            {'figure' in chart ? chart.figure : <Chart {...chart} />}
           </>
         )}
-        {/* One table: visually hidden beside the chart, or shown in its place. */}
+        {/* One table: visually hidden beside the chart, or shown in its place. Hidden by its box: a
+            table never shrinks to 1px, so a long one (a city's units) would stretch the page. */}
         <div
           id={tableId}
-          className={isShowingData ? styles.tableWrap : undefined}
+          className={isShowingData ? styles.tableWrap : styles.srOnly}
           style={{ maxHeight: chart.height + 40 }}
         >
-          <table className={isShowingData ? styles.dataTable : styles.srOnly}>
+          <table className={isShowingData ? styles.dataTable : undefined}>
             <caption className={isShowingData ? styles.srOnly : undefined}>{captionText}</caption>
             <thead>
               <tr>

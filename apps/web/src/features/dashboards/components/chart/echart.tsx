@@ -1,5 +1,5 @@
-import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
-import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
 import { init, use as registerECharts, type ComposeOption, type ECharts } from 'echarts/core';
@@ -8,28 +8,16 @@ import { useEffect, useRef } from 'react';
 import styles from './chart.module.css';
 
 /*
- * The only module that imports ECharts. Tree-shaken to the four chart types the dashboards draw,
+ * The only module that imports ECharts. Tree-shaken to the three chart types the dashboards draw,
  * the cartesian grid and tooltips, on canvas; loaded with React.lazy (see chart.tsx), so only
- * routes that draw a chart download it. Legends are HTML (ChartCard) and the heatmap colours its
- * cells itself: ECharts' legend and visualMap components would add ~17 KiB gzipped.
+ * routes that draw a chart download it. Legends are HTML (ChartCard): ECharts' legend component
+ * would add ~17 KiB gzipped. The bureau heatmap is HTML too (HeatmapCard: a city level has ~200
+ * rows, too tall a canvas to paint quickly).
  */
-registerECharts([
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  PieChart,
-  GridComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
+registerECharts([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  | BarSeriesOption
-  | HeatmapSeriesOption
-  | LineSeriesOption
-  | PieSeriesOption
-  | GridComponentOption
-  | TooltipComponentOption
+  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption
 >;
 
 /** What a click on a bar, cell or slice tells its listener. */
