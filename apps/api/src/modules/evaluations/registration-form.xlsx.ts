@@ -2,7 +2,7 @@
 // form a bureau files (bordered grid, merged cells, blank boxes to sign), printed one page wide.
 // Written with exceljs' streaming writer, so a whole cycle streams worksheet by worksheet.
 import type { RegistrationForm, RegistrationTarget } from '@zeren/contracts';
-import { REGISTRATION_FORM_MIME_TYPE, REGISTRATION_FORM_TITLE } from '@zeren/contracts';
+import { REGISTRATION_FORM_TITLE } from '@zeren/contracts';
 import {
   CYCLE_KIND_LABELS,
   GRADE_LABELS,
@@ -13,7 +13,7 @@ import {
 } from '@zeren/domain';
 import type ExcelJS from 'exceljs';
 import type { Response } from 'express';
-import { loadExcelJS } from '../../lib/exceljs';
+import { streamWorkbook } from '../../lib/exceljs';
 
 /** Column widths (characters) of the form's 8-column grid: about 92, one A4 page wide. */
 const COLUMN_WIDTHS = [11, 13, 11, 11, 11, 11, 11, 13] as const;
@@ -475,20 +475,7 @@ export async function writeRegistrationWorkbook(
   ) as AsyncIterator<RegistrationForm> | Iterator<RegistrationForm>;
   // The first form is built before anything is sent, so a refusal still answers with an error body.
   let next = await iterator.next();
-  const excel = await loadExcelJS();
-  res.status(200);
-  res.setHeader('Content-Type', REGISTRATION_FORM_MIME_TYPE);
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="registration-forms.xlsx"; filename*=UTF-8''${encodeURIComponent(input.filename)}`,
-  );
-  res.setHeader('Cache-Control', 'no-store');
-  const workbook = new excel.stream.xlsx.WorkbookWriter({
-    stream: res,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'Zeren 责任链';
+  const workbook = await streamWorkbook(res, 'registration-forms.xlsx', input.filename);
   const used = new Set<string>();
   while (!next.done) {
     addFormSheet(workbook, next.value, sheetName(next.value, used));

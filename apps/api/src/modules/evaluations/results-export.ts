@@ -1,9 +1,8 @@
 // The .xlsx export of a cycle's results, streamed to the response row by row (exceljs).
 import type { ResultRow } from '@zeren/contracts';
-import { XLSX_MIME_TYPE } from '@zeren/contracts';
 import { GRADE_LABELS, TIER_LABELS, type Tier } from '@zeren/domain';
 import type { Response } from 'express';
-import { loadExcelJS } from '../../lib/exceljs';
+import { streamWorkbook } from '../../lib/exceljs';
 
 /** Column headers, in order; tests and the office's own sheets match on them. */
 export const RESULT_EXPORT_HEADERS = [
@@ -31,20 +30,7 @@ export async function writeResultsWorkbook(
   res: Response,
   input: { title: string; filename: string; rows: ResultRow[] },
 ): Promise<void> {
-  const excel = await loadExcelJS();
-  res.status(200);
-  res.setHeader('Content-Type', XLSX_MIME_TYPE);
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="results.xlsx"; filename*=UTF-8''${encodeURIComponent(input.filename)}`,
-  );
-  res.setHeader('Cache-Control', 'no-store');
-  const workbook = new excel.stream.xlsx.WorkbookWriter({
-    stream: res,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'Zeren 责任链';
+  const workbook = await streamWorkbook(res, 'results.xlsx', input.filename);
   const sheet = workbook.addWorksheet('考核结果', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = RESULT_EXPORT_HEADERS.map((header) => ({
     header,

@@ -2,11 +2,11 @@
 // streaming writer straight into the response: rows are committed as they are written, so a large
 // export never sits in memory as a whole workbook. The layout is the domain's sheet specs, so what
 // is written here is exactly what the import reads back.
-import { SPREADSHEET_MAX_ROWS, SPREADSHEET_MIME_TYPE } from '@zeren/contracts';
+import { SPREADSHEET_MAX_ROWS } from '@zeren/contracts';
 import { EXPLANATION_SHEET_NAME, columnLetter, type ColumnSpec, type SheetSpec } from '@zeren/domain';
 import type ExcelJS from 'exceljs';
 import type { Response } from 'express';
-import { loadExcelJS } from '../../lib/exceljs';
+import { streamWorkbook } from '../../lib/exceljs';
 
 export type WrittenValue = string | number | Date | null;
 
@@ -48,20 +48,7 @@ export async function writeWorkbook(
   res: Response,
   input: { filename: string; title: string; notes: string[]; sheets: SheetContent[] },
 ): Promise<void> {
-  const excel = await loadExcelJS();
-  res.status(200);
-  res.setHeader('Content-Type', SPREADSHEET_MIME_TYPE);
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="workbook.xlsx"; filename*=UTF-8''${encodeURIComponent(input.filename)}`,
-  );
-  res.setHeader('Cache-Control', 'no-store');
-  const workbook = new excel.stream.xlsx.WorkbookWriter({
-    stream: res,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'Zeren 责任链';
+  const workbook = await streamWorkbook(res, 'workbook.xlsx', input.filename);
 
   writeExplanation(workbook, input);
 

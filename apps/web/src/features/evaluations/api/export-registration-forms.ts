@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { registrationFormRoutes } from '@zeren/contracts';
 import { downloadFile } from '@/lib/api-client';
-import { saveBlob } from './export-results';
+import { saveBlob } from '@/lib/save-blob';
 
 /** One person's 考核登记表 as an A4 .xlsx sheet. */
 export function useExportRegistrationForm(cycleId: string, personId: string, fallbackFilename: string) {

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { evaluationRoutes } from '@zeren/contracts';
 import { downloadFile } from '@/lib/api-client';
+import { saveBlob } from '@/lib/save-blob';
 
 export const exportResults = (cycleId: string) =>
   downloadFile(evaluationRoutes.exportResults, { params: { id: cycleId } });
@@ -11,16 +12,4 @@ export function useExportResults(cycleId: string, fallbackFilename: string) {
     mutationFn: () => exportResults(cycleId),
     onSuccess: ({ blob, filename }) => saveBlob(blob, filename ?? fallbackFilename),
   });
-}
-
-export function saveBlob(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Let the browser start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { SpreadsheetKind } from '@zeren/contracts';
 import { downloadFile } from '@/lib/api-client';
-import { saveBlob } from '../utils/save-blob';
+import { saveBlob } from '@/lib/save-blob';
 import { spreadsheetRoutesByKind } from './routes-by-kind';
 
 export const downloadTemplate = (kind: SpreadsheetKind) =>

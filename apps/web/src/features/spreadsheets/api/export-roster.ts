@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { spreadsheetRoutes } from '@zeren/contracts';
 import { downloadFile } from '@/lib/api-client';
-import { saveBlob } from '../utils/save-blob';
+import { saveBlob } from '@/lib/save-blob';
 
 export const exportRoster = () => downloadFile(spreadsheetRoutes.exportRoster, {});
 

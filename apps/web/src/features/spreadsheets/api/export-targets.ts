@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { spreadsheetRoutes, type TargetExportQuery } from '@zeren/contracts';
 import type { z } from 'zod';
 import { downloadFile } from '@/lib/api-client';
-import { saveBlob } from '../utils/save-blob';
+import { saveBlob } from '@/lib/save-blob';
 
 export type TargetExportFilter = z.input<typeof TargetExportQuery>;
 
